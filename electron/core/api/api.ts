@@ -1,0 +1,92 @@
+// The contract's handlers, independent of transport. Electron IPC, the browser-mode WebSocket and
+// tests all call `handle` with an untrusted name and params; it validates both against the contract.
+import {
+  ContractError,
+  isRequestName,
+  requests,
+  type AppInfo,
+  type EventName,
+  type EventPayload,
+  type ParsedRequestParams,
+  type RequestName,
+  type RequestResult,
+  type WireResult,
+} from '../../../shared/contract';
+import { createCore, type Core, type CoreOptions } from '../core';
+
+/** Where a caller's events go: each run streams to the client that started it. */
+export type EventSink = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
+
+export interface ApiOptions extends CoreOptions {
+  transport: AppInfo['transport'];
+}
+
+export interface Api {
+  readonly core: Core;
+  /** Validates and runs one call. Never throws: failures come back as `{ok: false}`. */
+  handle(name: unknown, params: unknown, sink: EventSink): Promise<WireResult<unknown>>;
+  /** Cancels what a client started (its window closed or its socket dropped). */
+  cancelAllFor(sink: EventSink): void;
+  dispose(): Promise<void>;
+}
+
+type Handlers = {
+  [K in RequestName]: (params: ParsedRequestParams<K>, sink: EventSink) => Promise<RequestResult<K>>;
+};
+
+export function createApi(options: ApiOptions): Api {
+  const core = createCore(options);
+  const runsBySink = new Map<EventSink, Set<string>>();
+
+  const handlers: Handlers = {
+    'app.info': async () => core.appInfo(options.transport),
+    'sdk.list': async (p) => core.toolchains.list({ refresh: p.refresh === true }),
+    'run.start': async (request, sink) => {
+      let runs = runsBySink.get(sink);
+      if (!runs) runsBySink.set(sink, (runs = new Set()));
+      runs.add(request.runId);
+      try {
+        return await core.runs.run(request, {
+          onOutput: (stream, data) => sink('run.output', { runId: request.runId, stream, data }),
+          onStage: (span) => sink('run.stage', { runId: request.runId, span }),
+        });
+      } finally {
+        runs.delete(request.runId);
+      }
+    },
+    'run.cancel': async (p) => ({ canceled: core.runs.cancel(p.runId) }),
+    'workspace.load': async () => core.workspace.load(),
+    'workspace.save': async (w) => ({ savedAt: await core.workspace.save(w) }),
+  };
+
+  return {
+    core,
+    async handle(name, params, sink) {
+      if (!isRequestName(name)) {
+        return fail(new ContractError('unknown-channel', `unknown channel ${JSON.stringify(name)}`));
+      }
+      const parsed = requests[name].params.safeParse(params ?? {});
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ');
+        return fail(new ContractError('invalid-params', `${name}: ${issues}`));
+      }
+      try {
+        const handler = handlers[name] as (p: unknown, s: EventSink) => Promise<unknown>;
+        return { ok: true, value: await handler(parsed.data, sink) };
+      } catch (err) {
+        return fail(err);
+      }
+    },
+    cancelAllFor(sink) {
+      for (const runId of runsBySink.get(sink) ?? []) core.runs.cancel(runId);
+      runsBySink.delete(sink);
+    },
+    dispose: () => core.dispose(),
+  };
+}
+
+function fail(err: unknown): WireResult<never> {
+  if (err instanceof ContractError) return { ok: false, error: { code: err.code, message: err.message } };
+  const message = err instanceof Error ? err.message : String(err);
+  return { ok: false, error: { code: 'internal', message } };
+}

@@ -1,0 +1,292 @@
+// The run pipeline: resolve SDK → write files → compile → validate → sandbox → result. Every stage
+// is a span; every way a run can end maps to one status from the closed set and a message that
+// says what to do next.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  DEFAULT_LIMITS,
+  RunRequestSchema,
+  type Diagnostic,
+  type OutputStream,
+  type ParsedRunRequest,
+  type RunLimits,
+  type RunRequest,
+  type RunResult,
+  type RunStatus,
+  type Span,
+} from '../../../shared/run';
+import type { Toolchain } from '../../../shared/toolchain';
+import { buildEnv, goBinary } from '../sdk/go-env';
+import { SdkMissingError, type ToolchainRegistry } from '../sdk/registry';
+import { languageVersion, supportsWasip1 } from '../sdk/version';
+import { WasmSandbox, WorkerPool, type WasmOutcome } from '../sandbox/wasm/wasm-sandbox';
+import { goBuild, parseDiagnostics } from './go-build';
+import { parseSnippet, RejectedInputError } from './guards';
+import { SpanRecorder } from './spans';
+import { createWorkDir, writeSnippet, type WorkDir } from './workdir';
+
+export interface RunListeners {
+  onOutput?: (stream: OutputStream, data: string) => void;
+  onStage?: (span: Span) => void;
+}
+
+export interface RunServiceOptions {
+  toolchains: ToolchainRegistry;
+  /** Wall-clock limit of a build; a compile bomb ends here. */
+  buildTimeoutMs?: number;
+}
+
+/** The guest's own view of the world: a name and a tiny environment, nothing of the host's. */
+const GUEST_ARGS = ['prog'];
+const GUEST_ENV = ['HOME=/home/gopher', 'USER=gopher', 'PATH=/usr/local/go/bin:/usr/bin:/bin'];
+
+export class RunService {
+  private readonly pool = new WorkerPool();
+  private readonly sandbox = new WasmSandbox(this.pool);
+  private readonly active = new Map<string, AbortController>();
+  private readonly buildTimeoutMs: number;
+
+  constructor(private readonly options: RunServiceOptions) {
+    this.buildTimeoutMs = options.buildTimeoutMs ?? 120_000;
+  }
+
+  cancel(runId: string): boolean {
+    const controller = this.active.get(runId);
+    if (!controller) return false;
+    controller.abort();
+    return true;
+  }
+
+  async dispose(): Promise<void> {
+    for (const c of this.active.values()) c.abort();
+    await this.pool.dispose();
+  }
+
+  /** Runs one request to its end. Never throws: every failure is a status. */
+  async run(input: RunRequest, listeners: RunListeners = {}, origin = performance.now()): Promise<RunResult> {
+    const request: ParsedRunRequest = RunRequestSchema.parse(input);
+    const spans = new SpanRecorder(origin, listeners.onStage);
+    const limits: RunLimits = { ...DEFAULT_LIMITS, ...request.limits };
+    const controller = new AbortController();
+    if (this.active.has(request.runId)) {
+      return this.result(request, spans, null, {
+        status: 'rejected',
+        message: `a run with id ${request.runId} is already going; use a new id for each run`,
+      });
+    }
+    this.active.set(request.runId, controller);
+    let workDir: WorkDir | null = null;
+    let toolchain: Toolchain | null = null;
+    try {
+      try {
+        toolchain = await spans.stage('sdk-resolve', () => this.options.toolchains.resolve(request.go));
+      } catch (err) {
+        if (err instanceof SdkMissingError) return this.result(request, spans, null, { status: 'sdk-missing', message: err.message });
+        throw err;
+      }
+      if (!supportsWasip1(toolchain.version)) {
+        return this.result(request, spans, toolchain, {
+          status: 'sandbox-unavailable',
+          message: `${toolchain.version} cannot build for the WASM sandbox (GOOS=wasip1 needs Go 1.21 or newer); pick Go 1.21 or newer`,
+        });
+      }
+      const tc = toolchain;
+
+      this.pool.warm();
+      let snippet;
+      try {
+        snippet = await spans.stage('write-files', async () => {
+          const parsed = parseSnippet(request.source);
+          workDir = await createWorkDir();
+          const files = [...parsed.files];
+          if (!files.some((f) => f.name === 'go.mod')) {
+            files.push({ name: 'go.mod', content: `module play\n\ngo ${languageVersion(tc.version)}\n`, startLine: 0 });
+          }
+          await writeSnippet(workDir.src, files);
+          return parsed;
+        });
+      } catch (err) {
+        if (err instanceof RejectedInputError) {
+          const diagnostics: Diagnostic[] = err.file
+            ? [{ file: err.file, line: Math.max(1, err.line ?? 1), column: 1, message: err.message, severity: 'error' }]
+            : [];
+          return this.result(request, spans, tc, { status: 'rejected', message: err.message, diagnostics });
+        }
+        throw err;
+      }
+      const dir = workDir as unknown as WorkDir;
+
+      const wasmPath = join(dir.root, 'prog.wasm');
+      const build = await spans.stage(
+        'compile',
+        () =>
+          goBuild({
+            goBin: goBinary(tc.goroot),
+            cwd: dir.src,
+            env: buildEnv({
+              toolchain: tc,
+              goCache: this.options.toolchains.goCacheFor(tc),
+              dataDir: dir.root,
+              target: { goos: 'wasip1', goarch: 'wasm' },
+            }),
+            output: wasmPath,
+            timeoutMs: this.buildTimeoutMs,
+            signal: controller.signal,
+          }),
+        { files: snippet.files.length },
+      );
+      if (build.canceled) return this.result(request, spans, tc, { status: 'canceled', message: 'the run was stopped', buildOutput: build.log });
+      if (build.timedOut) {
+        return this.result(request, spans, tc, {
+          status: 'timeout',
+          message: `the build took longer than ${Math.round(this.buildTimeoutMs / 1000)} s and was stopped; is there a huge constant or generated code?`,
+          buildOutput: build.log,
+        });
+      }
+      if (!build.ok) {
+        const diagnostics = parseDiagnostics(build.log);
+        return this.result(request, spans, tc, {
+          status: 'compile-error',
+          message: compileMessage(build.log, diagnostics),
+          buildOutput: build.log,
+          diagnostics,
+        });
+      }
+
+      const wasm = await spans.stage('read-artifact', () => readFile(wasmPath));
+      const outcome = await this.sandbox.run({
+        wasm,
+        timeoutMs: limits.timeoutMs,
+        memoryBytes: limits.memoryBytes,
+        outputBytes: limits.outputBytes,
+        args: GUEST_ARGS,
+        env: GUEST_ENV,
+        signal: controller.signal,
+        spans,
+        ...(listeners.onOutput ? { onOutput: listeners.onOutput } : {}),
+      });
+      return this.result(request, spans, tc, classify(outcome, limits), outcome);
+    } catch (err) {
+      return this.result(request, spans, toolchain, {
+        status: 'internal-error',
+        message: `Gopherlab failed: ${err instanceof Error ? err.message : String(err)}. The next run starts fresh; please report this if it repeats.`,
+      });
+    } finally {
+      this.active.delete(request.runId);
+      const dir = workDir as WorkDir | null;
+      if (dir) void dir.dispose().catch(() => undefined);
+    }
+  }
+
+  private result(
+    request: ParsedRunRequest,
+    spans: SpanRecorder,
+    toolchain: Toolchain | null,
+    verdict: Verdict,
+    outcome?: WasmOutcome,
+  ): RunResult {
+    return {
+      runId: request.runId,
+      status: verdict.status,
+      exitCode: verdict.exitCode ?? null,
+      stdout: outcome?.stdout ?? '',
+      stderr: outcome?.stderr ?? '',
+      truncated: outcome?.truncated ?? false,
+      message: verdict.message,
+      buildOutput: verdict.buildOutput ?? '',
+      diagnostics: verdict.diagnostics ?? [],
+      ...(verdict.panic ? { panic: verdict.panic } : {}),
+      go: toolchain ? { version: toolchain.version, goroot: toolchain.goroot } : null,
+      mode: request.mode,
+      spans: spans.spans,
+      totalMs: spans.elapsed(),
+    };
+  }
+}
+
+interface Verdict {
+  status: RunStatus;
+  message: string;
+  exitCode?: number | null;
+  buildOutput?: string;
+  diagnostics?: Diagnostic[];
+  panic?: { message: string };
+}
+
+function mib(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
+}
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
+/** Maps how the sandbox ended to a status; exported for tests. */
+export function classify(o: WasmOutcome, limits: RunLimits): Verdict {
+  switch (o.kind) {
+    case 'timeout':
+      return {
+        status: 'timeout',
+        message: `the program ran longer than the ${seconds(limits.timeoutMs)} time limit and was stopped; look for an endless loop, a long sleep or a blocked read, or raise the limit`,
+      };
+    case 'canceled':
+      return { status: 'canceled', message: 'the run was stopped' };
+    case 'output-limit':
+      return {
+        status: 'output-limit',
+        message: `the program wrote more than the ${mib(limits.outputBytes)} output limit and was stopped; print less, or raise the limit`,
+      };
+    case 'memory-limit':
+      return {
+        status: 'memory-limit',
+        message: `the program needed more than the ${mib(limits.memoryBytes)} memory limit${o.detail ? ` (${o.detail})` : ''}; use less memory, or raise the limit`,
+      };
+    case 'invalid':
+      return { status: 'rejected', message: `the WASM sandbox refused the program: ${o.detail ?? 'invalid module'}` };
+    case 'trap':
+      return {
+        status: 'runtime-panic',
+        message: `the program crashed in the sandbox: ${o.detail ?? 'unknown trap'}`,
+        panic: { message: `wasm trap: ${o.detail ?? 'unknown'}` },
+      };
+    case 'exit': {
+      const code = o.exitCode ?? 0;
+      if (code === 0) return { status: 'ok', exitCode: 0, message: '' };
+      if (/^fatal error: out of memory|^runtime: out of memory/m.test(o.stderr)) {
+        return {
+          status: 'memory-limit',
+          exitCode: code,
+          message: `the program needed more than the ${mib(limits.memoryBytes)} memory limit; use less memory, or raise the limit`,
+        };
+      }
+      const panic = panicMessage(o.stderr);
+      if (code === 2 && panic) {
+        return { status: 'runtime-panic', exitCode: code, message: `the program panicked: ${panic}`, panic: { message: panic } };
+      }
+      return { status: 'exit', exitCode: code, message: `the program exited with status ${code}` };
+    }
+  }
+}
+
+/** The first panic or fatal error Go's runtime printed, when it printed its goroutine dump. */
+export function panicMessage(stderr: string): string | null {
+  if (!/\ngoroutine \d+ \[|^goroutine \d+ \[|\[signal /m.test(stderr) && !/^fatal error: /m.test(stderr)) return null;
+  const panic = /^panic: ([\s\S]*?)(?:\n\n|\ngoroutine \d+ \[|\n\[signal |$)/m.exec(stderr);
+  if (panic?.[1]) return panic[1].replace(/ \[recovered\]$/, '').trim();
+  const fatal = /^fatal error: (.*)$/m.exec(stderr);
+  if (fatal?.[1]) return `fatal error: ${fatal[1].trim()}`;
+  return null;
+}
+
+function compileMessage(log: string, diagnostics: Diagnostic[]): string {
+  if (/GOPROXY=off|module lookup disabled/.test(log)) {
+    return 'the program needs a module that is not in the standard library; module downloads are off in the sandbox, so use only the standard library';
+  }
+  if (diagnostics.length > 0) {
+    const first = diagnostics[0]!;
+    const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : '';
+    return `the program did not compile: ${first.file}:${first.line}:${first.column}: ${first.message}${more}`;
+  }
+  const firstLine = log.split('\n').find((l) => l.trim() !== '' && !l.startsWith('#')) ?? 'go build failed';
+  return `the program did not compile: ${firstLine.trim()}`;
+}

@@ -1,0 +1,294 @@
+// Our own WASI preview 1 host. node:wasi is not a sandbox and cannot be interrupted while the guest
+// sleeps or reads (FACTS.md); this one gives the guest no files, no sockets, stdin at EOF, and
+// sleeps with Atomics.wait so worker.terminate() always ends it. Everything the guest does not
+// need answers ENOSYS or EBADF.
+import { type OutputWriter } from './output-buffer';
+
+export const ERRNO = {
+  SUCCESS: 0,
+  BADF: 8,
+  FAULT: 21,
+  INVAL: 28,
+  NOSYS: 52,
+  SPIPE: 70,
+} as const;
+
+const CLOCK_REALTIME = 0;
+const CLOCK_MONOTONIC = 1;
+const CLOCK_PROCESS_CPUTIME = 2;
+const CLOCK_THREAD_CPUTIME = 3;
+
+const EVENTTYPE_CLOCK = 0;
+const EVENTTYPE_FD_READ = 1;
+const EVENTTYPE_FD_WRITE = 2;
+const SUBCLOCKFLAG_ABSTIME = 1;
+const EVENT_FD_READWRITE_HANGUP = 1;
+const FILETYPE_CHARACTER_DEVICE = 2;
+
+/** The guest called proc_exit. */
+export class ProcExit {
+  constructor(readonly code: number) {}
+}
+
+/** The guest reached the output limit and was stopped. */
+export class OutputLimitReached {}
+
+/** Time as the guest sees it. Real by default; a virtual clock can make sleeps instant. */
+export interface GuestClock {
+  /** Nanoseconds since the Unix epoch. */
+  realtimeNs(): bigint;
+  monotonicNs(): bigint;
+  /** Blocks the calling thread for `ns` (or advances virtual time). */
+  sleep(ns: bigint): void;
+}
+
+export function realClock(): GuestClock {
+  const waitCell = new Int32Array(new SharedArrayBuffer(4));
+  const originNs = BigInt(Math.round(performance.timeOrigin * 1e6));
+  return {
+    realtimeNs: () => originNs + BigInt(Math.round(performance.now() * 1e6)),
+    monotonicNs: () => BigInt(Math.round(performance.now() * 1e6)),
+    sleep: (ns) => {
+      if (ns <= 0n) return;
+      // Atomics.wait is interruptible by worker.terminate(); chunked so huge sleeps stay in range.
+      let remainingMs = Number(ns) / 1e6;
+      while (remainingMs > 0) {
+        const step = Math.min(remainingMs, 1_000_000_000);
+        Atomics.wait(waitCell, 0, 0, step);
+        remainingMs -= step;
+      }
+    },
+  };
+}
+
+export interface WasiHostOptions {
+  args: string[];
+  env: string[];
+  output: OutputWriter;
+  clock?: GuestClock;
+  random?: (buf: Uint8Array) => void;
+}
+
+type WasiFn = (...args: never[]) => number;
+
+export class WasiHost {
+  private memory: WebAssembly.Memory | null = null;
+  private readonly clock: GuestClock;
+  private readonly encoder = new TextEncoder();
+  private readonly args: Uint8Array[];
+  private readonly env: Uint8Array[];
+
+  constructor(private readonly options: WasiHostOptions) {
+    this.clock = options.clock ?? realClock();
+    this.args = options.args.map((a) => this.encoder.encode(a + '\0'));
+    this.env = options.env.map((e) => this.encoder.encode(e + '\0'));
+  }
+
+  /** Must be called with the instance's exported memory before the guest starts. */
+  bind(memory: WebAssembly.Memory): void {
+    this.memory = memory;
+  }
+
+  /** Imports for `requested` names: the ones we implement, and ENOSYS for the rest. */
+  imports(requested: string[]): Record<string, WasiFn> {
+    const impl = this.implementation();
+    const out: Record<string, WasiFn> = {};
+    for (const name of requested) out[name] = impl[name] ?? (() => ERRNO.NOSYS);
+    return out;
+  }
+
+  private view(): DataView {
+    if (!this.memory) throw new Error('WASI host used before bind()');
+    return new DataView(this.memory.buffer);
+  }
+
+  private bytes(): Uint8Array {
+    if (!this.memory) throw new Error('WASI host used before bind()');
+    return new Uint8Array(this.memory.buffer);
+  }
+
+  private implementation(): Record<string, WasiFn> {
+    const listGet = (list: Uint8Array[]) => (ptrs: number, buf: number) => {
+      const view = this.view();
+      const mem = this.bytes();
+      let at = buf;
+      list.forEach((item, i) => {
+        view.setUint32(ptrs + i * 4, at, true);
+        mem.set(item, at);
+        at += item.length;
+      });
+      return ERRNO.SUCCESS;
+    };
+    const listSizes = (list: Uint8Array[]) => (countPtr: number, sizePtr: number) => {
+      const view = this.view();
+      view.setUint32(countPtr, list.length, true);
+      view.setUint32(sizePtr, list.reduce((n, item) => n + item.length, 0), true);
+      return ERRNO.SUCCESS;
+    };
+
+    return {
+      args_get: listGet(this.args),
+      args_sizes_get: listSizes(this.args),
+      environ_get: listGet(this.env),
+      environ_sizes_get: listSizes(this.env),
+
+      clock_res_get: (id: number, resultPtr: number) => {
+        if (id > CLOCK_THREAD_CPUTIME) return ERRNO.INVAL;
+        this.view().setBigUint64(resultPtr, 1000n, true);
+        return ERRNO.SUCCESS;
+      },
+      clock_time_get: (id: number, _precision: bigint, resultPtr: number) => {
+        const now = this.now(id);
+        if (now === null) return ERRNO.INVAL;
+        this.view().setBigUint64(resultPtr, now, true);
+        return ERRNO.SUCCESS;
+      },
+
+      fd_write: (fd: number, iovs: number, iovsLen: number, nwrittenPtr: number) => {
+        if (fd !== 1 && fd !== 2) return ERRNO.BADF;
+        const view = this.view();
+        const mem = this.bytes();
+        let written = 0;
+        for (let i = 0; i < iovsLen; i++) {
+          const ptr = view.getUint32(iovs + i * 8, true);
+          const len = view.getUint32(iovs + i * 8 + 4, true);
+          if (len === 0) continue;
+          if (ptr + len > mem.length) return ERRNO.FAULT;
+          if (this.options.output.write(fd, mem.subarray(ptr, ptr + len)) === 'full') throw new OutputLimitReached();
+          written += len;
+        }
+        view.setUint32(nwrittenPtr, written, true);
+        return ERRNO.SUCCESS;
+      },
+      fd_read: (fd: number, _iovs: number, _iovsLen: number, nreadPtr: number) => {
+        if (fd !== 0) return ERRNO.BADF;
+        // stdin is empty: every read is at EOF.
+        this.view().setUint32(nreadPtr, 0, true);
+        return ERRNO.SUCCESS;
+      },
+      fd_pread: (fd: number) => (fd <= 2 ? ERRNO.SPIPE : ERRNO.BADF),
+      fd_pwrite: (fd: number) => (fd <= 2 ? ERRNO.SPIPE : ERRNO.BADF),
+      fd_seek: (fd: number) => (fd <= 2 ? ERRNO.SPIPE : ERRNO.BADF),
+      fd_tell: (fd: number) => (fd <= 2 ? ERRNO.SPIPE : ERRNO.BADF),
+      fd_close: (fd: number) => (fd <= 2 ? ERRNO.SUCCESS : ERRNO.BADF),
+      fd_sync: (fd: number) => (fd <= 2 ? ERRNO.SUCCESS : ERRNO.BADF),
+      fd_datasync: (fd: number) => (fd <= 2 ? ERRNO.SUCCESS : ERRNO.BADF),
+      fd_fdstat_get: (fd: number, statPtr: number) => {
+        if (fd > 2) return ERRNO.BADF;
+        const view = this.view();
+        view.setUint8(statPtr, FILETYPE_CHARACTER_DEVICE);
+        view.setUint16(statPtr + 2, 0, true);
+        const rights = fd === 0 ? 0x2n /* fd_read */ : 0x40n; /* fd_write */
+        view.setBigUint64(statPtr + 8, rights | 0x8000000n /* poll_fd_readwrite */, true);
+        view.setBigUint64(statPtr + 16, 0n, true);
+        return ERRNO.SUCCESS;
+      },
+      fd_fdstat_set_flags: (fd: number) => (fd <= 2 ? ERRNO.SUCCESS : ERRNO.BADF),
+      fd_filestat_get: (fd: number, bufPtr: number) => {
+        if (fd > 2) return ERRNO.BADF;
+        const mem = this.bytes();
+        mem.fill(0, bufPtr, bufPtr + 64);
+        this.view().setUint8(bufPtr + 16, FILETYPE_CHARACTER_DEVICE);
+        return ERRNO.SUCCESS;
+      },
+      // No preopened directories: the guest sees no file system at all.
+      fd_prestat_get: () => ERRNO.BADF,
+      fd_prestat_dir_name: () => ERRNO.BADF,
+
+      poll_oneoff: (inPtr: number, outPtr: number, nsubscriptions: number, neventsPtr: number) =>
+        this.pollOneoff(inPtr, outPtr, nsubscriptions, neventsPtr),
+
+      proc_exit: (code: number) => {
+        throw new ProcExit(code);
+      },
+      proc_raise: () => ERRNO.NOSYS,
+      sched_yield: () => ERRNO.SUCCESS,
+      random_get: (bufPtr: number, len: number) => {
+        const mem = this.bytes();
+        if (bufPtr + len > mem.length) return ERRNO.FAULT;
+        const fill = this.options.random ?? ((b: Uint8Array) => crypto.getRandomValues(b));
+        // getRandomValues takes at most 64 KiB and no shared memory views; fill a copy in chunks.
+        for (let off = 0; off < len; off += 65536) {
+          const chunk = new Uint8Array(Math.min(65536, len - off));
+          fill(chunk);
+          mem.set(chunk, bufPtr + off);
+        }
+        return ERRNO.SUCCESS;
+      },
+    } as Record<string, WasiFn>;
+  }
+
+  private now(id: number): bigint | null {
+    switch (id) {
+      case CLOCK_REALTIME:
+        return this.clock.realtimeNs();
+      case CLOCK_MONOTONIC:
+      case CLOCK_PROCESS_CPUTIME:
+      case CLOCK_THREAD_CPUTIME:
+        return this.clock.monotonicNs();
+      default:
+        return null;
+    }
+  }
+
+  /** Subscriptions are 48 bytes, events 32 (wasi_snapshot_preview1 layout). */
+  private pollOneoff(inPtr: number, outPtr: number, n: number, neventsPtr: number): number {
+    if (n === 0) return ERRNO.INVAL;
+    const view = this.view();
+    type Ready = { userdata: bigint; error: number; type: number; nbytes: bigint; flags: number };
+    const ready: Ready[] = [];
+    const clocks: { userdata: bigint; deadline: bigint; id: number }[] = [];
+
+    for (let i = 0; i < n; i++) {
+      const sub = inPtr + i * 48;
+      const userdata = view.getBigUint64(sub, true);
+      const tag = view.getUint8(sub + 8);
+      if (tag === EVENTTYPE_CLOCK) {
+        const id = view.getUint32(sub + 16, true);
+        const timeout = view.getBigUint64(sub + 24, true);
+        const flags = view.getUint16(sub + 40, true);
+        const now = this.now(id);
+        if (now === null) {
+          ready.push({ userdata, error: ERRNO.INVAL, type: tag, nbytes: 0n, flags: 0 });
+          continue;
+        }
+        const deadline = flags & SUBCLOCKFLAG_ABSTIME ? timeout : now + timeout;
+        clocks.push({ userdata, deadline, id });
+      } else if (tag === EVENTTYPE_FD_READ || tag === EVENTTYPE_FD_WRITE) {
+        const fd = view.getUint32(sub + 16, true);
+        if (tag === EVENTTYPE_FD_READ && fd === 0) {
+          ready.push({ userdata, error: 0, type: tag, nbytes: 0n, flags: EVENT_FD_READWRITE_HANGUP });
+        } else if (tag === EVENTTYPE_FD_WRITE && (fd === 1 || fd === 2)) {
+          ready.push({ userdata, error: 0, type: tag, nbytes: 65536n, flags: 0 });
+        } else {
+          ready.push({ userdata, error: ERRNO.BADF, type: tag, nbytes: 0n, flags: 0 });
+        }
+      } else {
+        ready.push({ userdata, error: ERRNO.INVAL, type: tag, nbytes: 0n, flags: 0 });
+      }
+    }
+
+    if (ready.length === 0 && clocks.length > 0) {
+      // Sleep until the earliest clock fires, then report every clock that has.
+      const waits = clocks.map((c) => c.deadline - (this.now(c.id) ?? 0n));
+      const shortest = waits.reduce((a, b) => (b < a ? b : a));
+      this.clock.sleep(shortest);
+      clocks.forEach((c, i) => {
+        if (waits[i]! <= shortest || (this.now(c.id) ?? 0n) >= c.deadline) {
+          ready.push({ userdata: c.userdata, error: 0, type: EVENTTYPE_CLOCK, nbytes: 0n, flags: 0 });
+        }
+      });
+    }
+
+    ready.forEach((e, i) => {
+      const ev = outPtr + i * 32;
+      view.setBigUint64(ev, e.userdata, true);
+      view.setUint16(ev + 8, e.error, true);
+      view.setUint8(ev + 10, e.type);
+      view.setBigUint64(ev + 16, e.nbytes, true);
+      view.setUint16(ev + 24, e.flags, true);
+    });
+    view.setUint32(neventsPtr, ready.length, true);
+    return ERRNO.SUCCESS;
+  }
+}

@@ -1,0 +1,48 @@
+// The environment of every go command we run: built from scratch, never inherited wholesale, so
+// a user's GOFLAGS (-toolexec…), go.env, GOTOOLCHAIN or GOPROXY cannot leak into a sandboxed build.
+import { join } from 'node:path';
+import type { Toolchain } from '../../../shared/toolchain';
+
+export interface Target {
+  goos: string;
+  goarch: string;
+}
+
+export interface BuildEnvOptions {
+  toolchain: Toolchain;
+  goCache: string;
+  dataDir: string;
+  target: Target;
+  baseEnv?: NodeJS.ProcessEnv;
+  /** Module downloads are off unless the user turned them on. */
+  goproxy?: string;
+}
+
+const PASS_THROUGH = ['PATH', 'HOME', 'USERPROFILE', 'TMPDIR', 'TMP', 'TEMP', 'SYSTEMROOT', 'LANG', 'LC_ALL'];
+
+export function buildEnv(o: BuildEnvOptions): NodeJS.ProcessEnv {
+  const base = o.baseEnv ?? process.env;
+  const env: NodeJS.ProcessEnv = {};
+  for (const key of PASS_THROUGH) if (base[key] !== undefined) env[key] = base[key];
+  return {
+    ...env,
+    GOROOT: o.toolchain.goroot,
+    GOOS: o.target.goos,
+    GOARCH: o.target.goarch,
+    GOTOOLCHAIN: 'local',
+    CGO_ENABLED: '0',
+    GOFLAGS: '-mod=mod',
+    GOPROXY: o.goproxy ?? 'off',
+    GOSUMDB: 'off',
+    GOENV: 'off',
+    GOWORK: 'off',
+    GOTELEMETRY: 'off',
+    GOCACHE: o.goCache,
+    GOPATH: join(o.dataDir, 'gopath'),
+    GOMODCACHE: join(o.dataDir, 'gopath', 'pkg', 'mod'),
+  };
+}
+
+export function goBinary(goroot: string): string {
+  return join(goroot, 'bin', process.platform === 'win32' ? 'go.exe' : 'go');
+}

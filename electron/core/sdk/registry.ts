@@ -1,0 +1,210 @@
+// Finds the Go toolchains on this machine and resolves what a run asks for ("", "1.22.3",
+// "go1.22.3", a GOROOT, a go binary) to one of them. Discovery is cached: resolving is on every
+// run's critical path and must cost nothing after the first time.
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import type { Toolchain } from '../../../shared/toolchain';
+import { buildEnv, goBinary } from './go-env';
+import { compareGoVersions, parseGoVersion, supportsWasip1 } from './version';
+
+const execFileAsync = promisify(execFile);
+
+/** The run asked for a toolchain this machine does not have. */
+export class SdkMissingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SdkMissingError';
+  }
+}
+
+export interface RegistryOptions {
+  dataDir: string;
+  goCacheRoot?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export class ToolchainRegistry {
+  private cached: Promise<Toolchain[]> | null = null;
+  private readonly env: NodeJS.ProcessEnv;
+  readonly goCacheRoot: string;
+  private readonly prewarmed = new Map<string, Promise<void>>();
+
+  constructor(private readonly options: RegistryOptions) {
+    this.env = options.env ?? process.env;
+    this.goCacheRoot = resolve(options.goCacheRoot ?? this.env.GOPHERLAB_GOCACHE ?? join(options.dataDir, 'gocache'));
+  }
+
+  list(opts: { refresh?: boolean } = {}): Promise<Toolchain[]> {
+    if (!this.cached || opts.refresh) {
+      this.cached = this.discover();
+      this.cached.catch(() => (this.cached = null));
+    }
+    return this.cached;
+  }
+
+  /** The toolchain a run should use. Throws SdkMissingError with what to do when there is none. */
+  async resolve(spec: string | undefined): Promise<Toolchain> {
+    const wanted = (spec ?? '').trim();
+    const all = await this.list();
+    if (wanted === '') {
+      const def = all.find((t) => t.isDefault);
+      if (!def) {
+        throw new SdkMissingError(
+          'No Go toolchain found: install Go (https://go.dev/dl) and put it on PATH, or choose a GOROOT with --go.',
+        );
+      }
+      return def;
+    }
+    if (looksLikePath(wanted)) return this.fromPath(wanted);
+
+    const byId = all.find((t) => t.id === wanted);
+    if (byId) return byId;
+    const version = wanted.startsWith('go') ? wanted : `go${wanted}`;
+    const exact = all.find((t) => t.version === version);
+    if (exact) return exact;
+    // "1.22" means the newest installed 1.22.x.
+    const parsed = parseGoVersion(version);
+    if (parsed && parsed.patch === null && parsed.pre === null) {
+      const sameMinor = all
+        .filter((t) => {
+          const v = parseGoVersion(t.version);
+          return v && v.major === parsed.major && v.minor === parsed.minor;
+        })
+        .sort((a, b) => compareGoVersions(b.version, a.version));
+      if (sameMinor[0]) return sameMinor[0];
+    }
+    const installed = all.map((t) => t.version).join(', ') || 'none';
+    throw new SdkMissingError(
+      `Go ${version.replace(/^go/, '')} is not installed (installed: ${installed}). Pick an installed version, or install it with the SDK manager.`,
+    );
+  }
+
+  /** The GOCACHE of one toolchain: versions never share build outputs. */
+  goCacheFor(toolchain: Toolchain): string {
+    return join(this.goCacheRoot, toolchain.version.replace(/[^A-Za-z0-9._-]/g, '_'));
+  }
+
+  /**
+   * Compiles the standard library for the sandbox target into the toolchain's cache, so the
+   * first run does not pay seconds for it. Safe to call repeatedly; runs once per toolchain.
+   */
+  prewarm(toolchain: Toolchain): Promise<void> {
+    let job = this.prewarmed.get(toolchain.goroot);
+    if (!job) {
+      const env = buildEnv({
+        toolchain,
+        goCache: this.goCacheFor(toolchain),
+        dataDir: this.options.dataDir,
+        target: { goos: 'wasip1', goarch: 'wasm' },
+        baseEnv: this.env,
+      });
+      job = execFileAsync(goBinary(toolchain.goroot), ['build', '-trimpath', 'std'], {
+        env,
+        cwd: this.options.dataDir,
+        maxBuffer: 16 * 1024 * 1024,
+      }).then(
+        () => undefined,
+        () => undefined, // A failed prewarm only means the first run compiles what it needs.
+      );
+      this.prewarmed.set(toolchain.goroot, job);
+    }
+    return job;
+  }
+
+  async prewarmDefault(): Promise<void> {
+    const def = (await this.list().catch(() => [])).find((t) => t.isDefault);
+    if (def && supportsWasip1(def.version)) await this.prewarm(def);
+  }
+
+  private async discover(): Promise<Toolchain[]> {
+    const found = new Map<string, Toolchain>();
+    const add = (t: Toolchain | null) => {
+      if (t && !found.has(t.goroot)) found.set(t.goroot, t);
+    };
+
+    add(await this.fromPathEnv());
+    for (const goroot of sdkDirs(join(homedir(), 'sdk'))) add(readToolchain(goroot, 'sdk-dir'));
+    for (const goroot of sdkDirs(join(this.options.dataDir, 'sdk'))) {
+      if (existsSync(join(goroot, '.gopherlab-complete'))) add(readToolchain(goroot, 'store'));
+    }
+
+    const all = [...found.values()].sort((a, b) => compareGoVersions(b.version, a.version));
+    const def = all.find((t) => t.source === 'path') ?? all[0];
+    return all.map((t) => ({ ...t, isDefault: t === def }));
+  }
+
+  /** The `go` on PATH: ask it for its GOROOT, since it may be a symlink or a wrapper. */
+  private async fromPathEnv(): Promise<Toolchain | null> {
+    const exe = process.platform === 'win32' ? 'go.exe' : 'go';
+    for (const dir of (this.env.PATH ?? '').split(delimiter)) {
+      if (!dir) continue;
+      const candidate = join(dir, exe);
+      if (!isFile(candidate)) continue;
+      try {
+        const { stdout } = await execFileAsync(candidate, ['env', '-json', 'GOROOT', 'GOVERSION'], {
+          env: { ...this.env, GOTOOLCHAIN: 'local', GOFLAGS: '' },
+          timeout: 20_000,
+        });
+        const info = JSON.parse(stdout) as { GOROOT?: string; GOVERSION?: string };
+        if (info.GOROOT && info.GOVERSION) {
+          return { id: `path:${info.GOVERSION}`, version: info.GOVERSION, goroot: info.GOROOT, source: 'path', isDefault: false };
+        }
+      } catch {
+        // A broken go on PATH is not fatal: other toolchains may still be found.
+      }
+    }
+    return null;
+  }
+
+  private fromPath(spec: string): Toolchain {
+    const path = resolve(spec.replace(/^~(?=$|[\\/])/, homedir()));
+    let goroot = path;
+    if (isFile(path)) goroot = dirname(dirname(realpathSync(path)));
+    const t = readToolchain(goroot, 'user');
+    if (!t) {
+      throw new SdkMissingError(
+        `${spec} is not a Go installation: give a GOROOT (a folder with bin/go and VERSION) or the path of a go binary.`,
+      );
+    }
+    return t;
+  }
+}
+
+function looksLikePath(spec: string): boolean {
+  return /[\\/]/.test(spec) || spec.startsWith('.') || spec.startsWith('~');
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function sdkDirs(parent: string): string[] {
+  try {
+    return readdirSync(parent)
+      .filter((n) => /^go\d/.test(n))
+      .map((n) => join(parent, n));
+  } catch {
+    return [];
+  }
+}
+
+/** Reads GOROOT/VERSION; no process is started. */
+export function readToolchain(goroot: string, source: Toolchain['source']): Toolchain | null {
+  if (!isFile(goBinary(goroot))) return null;
+  let version: string;
+  try {
+    version = (readFileSync(join(goroot, 'VERSION'), 'utf8').split('\n')[0] ?? '').trim();
+  } catch {
+    return null;
+  }
+  if (!version.startsWith('go') && !version.startsWith('devel')) return null;
+  const id = source === 'path' || source === 'user' ? `${source}:${goroot}` : version;
+  return { id, version, goroot, source, isDefault: false };
+}

@@ -1,0 +1,62 @@
+// Builds every bundle into dist/: the Node side (main, cli, server, WASI worker), the preload,
+// and the renderer. esbuild does the bundling; `npm run typecheck` does the type checking.
+import { build } from 'esbuild';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildRenderer } from './build-renderer.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  minify: false,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  define: { 'process.env.GOPHERLAB_BUNDLED': '"1"' },
+};
+
+export async function buildAll() {
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  const started = Date.now();
+  await Promise.all([
+    build({
+      ...node,
+      entryPoints: {
+        cli: 'electron/cli/main.ts',
+        server: 'electron/server/main.ts',
+        'wasi-worker': 'electron/core/sandbox/wasm/worker.ts',
+        main: 'electron/main/main.ts',
+      },
+      outdir: 'dist/node',
+      outExtension: { '.js': '.cjs' },
+      external: ['electron'],
+    }),
+    build({
+      ...node,
+      entryPoints: { preload: 'electron/preload/preload.ts' },
+      outdir: 'dist/preload',
+      outExtension: { '.js': '.cjs' },
+      external: ['electron'],
+      // A sandboxed preload gets a limited require(): everything else must be bundled in.
+      platform: 'browser',
+      define: {},
+    }),
+    buildRenderer({ root, production }),
+  ]);
+  if (!process.env.GOPHERLAB_QUIET_BUILD) console.log(`built dist/ in ${Date.now() - started} ms`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (watch) console.log('watch mode is not supported; run npm run build again');
+  buildAll().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

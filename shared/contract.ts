@@ -1,0 +1,84 @@
+// The one contract between the renderer and the main process. Every transport (Electron IPC,
+// the browser-mode WebSocket) and every handler is typed from these maps; adding a channel is one
+// entry here, its handler in core, and the renderer feature that uses it.
+import { z } from 'zod';
+import { OutputStreamSchema, RunIdSchema, RunRequestSchema, RunResultSchema, SandboxModeSchema, SpanSchema } from './run';
+import { ToolchainSchema } from './toolchain';
+import { WorkspaceSchema } from './workspace';
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  arch: z.string(),
+  transport: z.enum(['electron', 'browser']),
+  modes: z.array(SandboxModeSchema),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+const empty = z.object({}).strict();
+
+export const requests = {
+  'app.info': { params: empty, result: AppInfoSchema },
+  'sdk.list': { params: z.object({ refresh: z.boolean().optional() }).strict(), result: z.array(ToolchainSchema) },
+  'run.start': { params: RunRequestSchema, result: RunResultSchema },
+  'run.cancel': { params: z.object({ runId: RunIdSchema }).strict(), result: z.object({ canceled: z.boolean() }) },
+  'workspace.load': { params: empty, result: WorkspaceSchema.nullable() },
+  'workspace.save': { params: WorkspaceSchema, result: z.object({ savedAt: z.number() }) },
+} as const;
+
+export const events = {
+  /** A piece of the program's output, as it is written. */
+  'run.output': z.object({ runId: RunIdSchema, stream: OutputStreamSchema, data: z.string() }),
+  /** A pipeline stage finished. */
+  'run.stage': z.object({ runId: RunIdSchema, span: SpanSchema }),
+} as const;
+
+export type RequestName = keyof typeof requests;
+export type EventName = keyof typeof events;
+export type RequestParams<K extends RequestName> = z.input<(typeof requests)[K]['params']>;
+export type ParsedRequestParams<K extends RequestName> = z.output<(typeof requests)[K]['params']>;
+export type RequestResult<K extends RequestName> = z.infer<(typeof requests)[K]['result']>;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+
+export const REQUEST_NAMES = Object.keys(requests) as RequestName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(requests, name);
+}
+
+/** Error codes a transport reports for a failed call. */
+export type ContractErrorCode = 'unknown-channel' | 'invalid-params' | 'forbidden' | 'internal' | 'disconnected';
+
+export class ContractError extends Error {
+  constructor(
+    readonly code: ContractErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ContractError';
+  }
+}
+
+/** What both sides of a transport agree on: a call with a typed result, and typed event streams. */
+export interface ContractClient {
+  call<K extends RequestName>(name: K, params: RequestParams<K>): Promise<RequestResult<K>>;
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** The preload bridge exposed on `window.gopherlab` in Electron: one function per channel. */
+export type Bridge = {
+  [K in RequestName]: (params: RequestParams<K>) => Promise<WireResult<RequestResult<K>>>;
+} & {
+  [E in EventName as `on:${E}`]: (listener: (payload: EventPayload<E>) => void) => () => void;
+};
+
+/** Results cross a transport as a tagged union so errors keep their code. */
+export type WireResult<T> = { ok: true; value: T } | { ok: false; error: { code: ContractErrorCode; message: string } };
+
+/** Browser-mode WebSocket frames. */
+export type ClientFrame = { kind: 'call'; id: number; name: string; params: unknown };
+export type ServerFrame =
+  | { kind: 'result'; id: number; result: WireResult<unknown> }
+  | { kind: 'event'; name: EventName; payload: unknown };

@@ -1,0 +1,105 @@
+// Domain types of a run: what the renderer asks for and what the core answers.
+import { z } from 'zod';
+
+/** The closed set of run outcomes. Each has its own colour in the UI and its own CLI exit code. */
+export const RUN_STATUSES = [
+  'ok',
+  'exit',
+  'compile-error',
+  'vet-error',
+  'runtime-panic',
+  'timeout',
+  'memory-limit',
+  'output-limit',
+  'canceled',
+  'rejected',
+  'sandbox-unavailable',
+  'sdk-missing',
+  'internal-error',
+] as const;
+export const RunStatusSchema = z.enum(RUN_STATUSES);
+export type RunStatus = z.infer<typeof RunStatusSchema>;
+
+export const SANDBOX_MODES = ['wasm'] as const;
+export const SandboxModeSchema = z.enum(SANDBOX_MODES);
+export type SandboxMode = z.infer<typeof SandboxModeSchema>;
+
+export const DEFAULT_LIMITS = {
+  timeoutMs: 10_000,
+  memoryBytes: 256 * 1024 * 1024,
+  outputBytes: 1024 * 1024,
+} as const;
+
+/** Upper bounds a request may ask for; anything larger is refused by the schema. */
+export const MAX_LIMITS = {
+  timeoutMs: 10 * 60_000,
+  memoryBytes: 4 * 1024 * 1024 * 1024 - 64 * 1024,
+  outputBytes: 64 * 1024 * 1024,
+} as const;
+
+export const RunLimitsSchema = z.object({
+  timeoutMs: z.number().int().min(100).max(MAX_LIMITS.timeoutMs),
+  memoryBytes: z.number().int().min(16 * 1024 * 1024).max(MAX_LIMITS.memoryBytes),
+  outputBytes: z.number().int().min(1024).max(MAX_LIMITS.outputBytes),
+});
+export type RunLimits = z.infer<typeof RunLimitsSchema>;
+
+export const RunIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a run id is 1-64 letters, digits, _ or -');
+
+export const RunRequestSchema = z.object({
+  /** Chosen by the caller so it can listen for the run's events before the run starts. */
+  runId: RunIdSchema,
+  /** One Go file, or several in the Go Playground's txtar form. */
+  source: z.string().max(4 * 1024 * 1024, 'the snippet is larger than 4 MiB'),
+  /** A toolchain id, a version ("1.22.3", "go1.22.3"), a GOROOT or a path to a go binary. Empty: the default. */
+  go: z.string().max(4096).optional(),
+  mode: SandboxModeSchema.default('wasm'),
+  limits: RunLimitsSchema.partial().optional(),
+});
+export type RunRequest = z.input<typeof RunRequestSchema>;
+export type ParsedRunRequest = z.output<typeof RunRequestSchema>;
+
+export const SpanSchema = z.object({
+  name: z.string(),
+  startMs: z.number(),
+  durationMs: z.number(),
+  attrs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+export type Span = z.infer<typeof SpanSchema>;
+
+export const DiagnosticSchema = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+  message: z.string(),
+  severity: z.enum(['error', 'warning']),
+});
+export type Diagnostic = z.infer<typeof DiagnosticSchema>;
+
+export const GoInfoSchema = z.object({ version: z.string(), goroot: z.string() });
+export type GoInfo = z.infer<typeof GoInfoSchema>;
+
+export const RunResultSchema = z.object({
+  runId: RunIdSchema,
+  status: RunStatusSchema,
+  /** The program's exit code when it ran to an exit; null when it never started or was killed. */
+  exitCode: z.number().int().nullable(),
+  stdout: z.string(),
+  stderr: z.string(),
+  /** True when output was cut at the output limit. */
+  truncated: z.boolean(),
+  /** One sentence for the user: what happened and what to do next. Empty for a plain success. */
+  message: z.string(),
+  /** The compiler's own words, as `go build` printed them. */
+  buildOutput: z.string(),
+  diagnostics: z.array(DiagnosticSchema),
+  panic: z.object({ message: z.string() }).optional(),
+  go: GoInfoSchema.nullable(),
+  mode: SandboxModeSchema,
+  spans: z.array(SpanSchema),
+  totalMs: z.number(),
+});
+export type RunResult = z.infer<typeof RunResultSchema>;
+
+export const OutputStreamSchema = z.enum(['stdout', 'stderr']);
+export type OutputStream = z.infer<typeof OutputStreamSchema>;

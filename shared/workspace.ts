@@ -1,0 +1,20 @@
+// What the user has open: tabs of snippets and the settings that go with them. Autosaved.
+import { z } from 'zod';
+import { RunLimitsSchema, SandboxModeSchema } from './run';
+
+export const TabSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  title: z.string().max(200),
+  source: z.string().max(4 * 1024 * 1024),
+  /** Toolchain id or version for this tab; empty means the default toolchain. */
+  go: z.string().max(4096).default(''),
+  mode: SandboxModeSchema.default('wasm'),
+});
+export type Tab = z.infer<typeof TabSchema>;
+
+export const WorkspaceSchema = z.object({
+  tabs: z.array(TabSchema).min(1).max(100),
+  activeTabId: z.string(),
+  limits: RunLimitsSchema.partial().default({}),
+});
+export type Workspace = z.infer<typeof WorkspaceSchema>;
