@@ -4,7 +4,6 @@ import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildRenderer } from './build-renderer.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
@@ -22,10 +21,22 @@ const node = {
   define: { 'process.env.GOPHERLAB_BUNDLED': '"1"' },
 };
 
+/** The Node side only: enough for the CLI and the unit tests. */
+export async function buildNode() {
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  await Promise.all(nodeBuilds());
+}
+
 export async function buildAll() {
   mkdirSync(join(root, 'dist'), { recursive: true });
   const started = Date.now();
-  await Promise.all([
+  const { buildRenderer } = await import('./build-renderer.mjs');
+  await Promise.all([...nodeBuilds(), buildRenderer({ root, production })]);
+  if (!process.env.GOPHERLAB_QUIET_BUILD) console.log(`built dist/ in ${Date.now() - started} ms`);
+}
+
+function nodeBuilds() {
+  return [
     build({
       ...node,
       entryPoints: {
@@ -48,14 +59,12 @@ export async function buildAll() {
       platform: 'browser',
       define: {},
     }),
-    buildRenderer({ root, production }),
-  ]);
-  if (!process.env.GOPHERLAB_QUIET_BUILD) console.log(`built dist/ in ${Date.now() - started} ms`);
+  ];
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (watch) console.log('watch mode is not supported; run npm run build again');
-  buildAll().catch((err) => {
+  (process.argv.includes('--node-only') ? buildNode() : buildAll()).catch((err) => {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   });

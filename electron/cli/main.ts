@@ -1,0 +1,53 @@
+// `gopherlab`: the same core as the app, headless.
+import { APP_VERSION } from '../core/core';
+import { RUN_USAGE, runCommand } from './run-command';
+import { UsageError } from './usage';
+
+const USAGE = `gopherlab ${APP_VERSION}: sandboxed Go experiments
+
+usage: gopherlab <command> [arguments]
+
+commands:
+  run FILE|-    run a Go file (or a txtar of several) in the sandbox
+
+Run "gopherlab <command> --help" for a command's options.`;
+
+async function main(argv: string[]): Promise<number> {
+  const start = performance.now();
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'run':
+      return runCommand(rest, start);
+    case 'version':
+    case '--version':
+      console.log(`gopherlab ${APP_VERSION}`);
+      return 0;
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`, USAGE);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      console.error(`gopherlab: ${err.message}`);
+      if (err.usage) console.error(`\n${err.usage}`);
+      process.exitCode = 2;
+    } else if (err instanceof Error && (err as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      console.error(`gopherlab: ${err.message}\n\n${RUN_USAGE}`);
+      process.exitCode = 2;
+    } else {
+      console.error(`gopherlab: internal error: ${err instanceof Error ? err.message : String(err)}`);
+      process.exitCode = 70;
+    }
+  },
+);

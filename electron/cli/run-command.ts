@@ -1,0 +1,117 @@
+// `gopherlab run FILE|-`: like `go run`, in the sandbox.
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { MAX_LIMITS, SANDBOX_MODES, type RunResult, type SandboxMode } from '../../shared/run';
+import { createCore } from '../core/core';
+import { parseDuration, parseSize } from './duration';
+import { exitCodeFor } from './exit-codes';
+import { UsageError } from './usage';
+
+export const RUN_USAGE = `usage: gopherlab run FILE|- [--go VERSION|GOROOT|PATH] [--mode wasm] [--timeout 10s] [--memory 256MiB] [--output-limit 1MiB] [--json]
+
+Runs one Go file, or several in the Go Playground's txtar form, in the sandbox.
+Prints the program's output and exits with its exit code (see the README for other statuses).
+  --go        toolchain: a version (1.22.3, go1.22.3, 1.22), a GOROOT or a go binary; default: go on PATH
+  --mode      sandbox: ${SANDBOX_MODES.join(', ')} (default wasm)
+  --timeout   wall-clock limit of the program, e.g. 10s, 500ms, 2m (default 10s)
+  --memory    memory limit, e.g. 256MiB (default 256MiB)
+  --output-limit  output cap for stdout+stderr, e.g. 1MiB (default 1MiB)
+  --json      print one JSON object with status, exitCode, stdout, stderr, go, mode, spans`;
+
+export async function runCommand(argv: string[], cliStart: number): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      go: { type: 'string' },
+      mode: { type: 'string', default: 'wasm' },
+      timeout: { type: 'string' },
+      memory: { type: 'string' },
+      'output-limit': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(RUN_USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('run needs exactly one FILE (or - for standard input)', RUN_USAGE);
+  if (!(SANDBOX_MODES as readonly string[]).includes(values.mode ?? '')) {
+    throw new UsageError(`--mode ${values.mode} is not a sandbox; use one of: ${SANDBOX_MODES.join(', ')}`, RUN_USAGE);
+  }
+  const limits: { timeoutMs?: number; memoryBytes?: number; outputBytes?: number } = {};
+  if (values.timeout !== undefined) {
+    const ms = parseDuration(values.timeout);
+    if (ms === null || ms < 100 || ms > MAX_LIMITS.timeoutMs) throw new UsageError(`--timeout ${values.timeout}: give a duration between 100ms and 10m, e.g. 10s`, RUN_USAGE);
+    limits.timeoutMs = ms;
+  }
+  if (values.memory !== undefined) {
+    const bytes = parseSize(values.memory);
+    if (bytes === null || bytes < 16 * 2 ** 20 || bytes > MAX_LIMITS.memoryBytes) throw new UsageError(`--memory ${values.memory}: give a size between 16MiB and 4GiB, e.g. 256MiB`, RUN_USAGE);
+    limits.memoryBytes = bytes;
+  }
+  if (values['output-limit'] !== undefined) {
+    const bytes = parseSize(values['output-limit']);
+    if (bytes === null || bytes < 1024 || bytes > MAX_LIMITS.outputBytes) throw new UsageError(`--output-limit ${values['output-limit']}: give a size between 1KiB and 64MiB`, RUN_USAGE);
+    limits.outputBytes = bytes;
+  }
+
+  const file = positionals[0]!;
+  let source: string;
+  try {
+    source = file === '-' ? await readStdin() : await readFile(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+
+  const requestStart = performance.now();
+  const core = createCore();
+  const runId = `cli-${randomBytes(6).toString('hex')}`;
+  const onSignal = () => core.runs.cancel(runId);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let result: RunResult;
+  try {
+    result = await core.runs.run(
+      { runId, source, mode: values.mode as SandboxMode, limits, ...(values.go ? { go: values.go } : {}) },
+      values.json
+        ? {}
+        : { onOutput: (stream, data) => (stream === 'stdout' ? process.stdout : process.stderr).write(data) },
+      requestStart,
+    );
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await core.dispose();
+  }
+
+  if (values.json) {
+    // The CLI's own start-up is part of the wait a user sees: the first span covers it.
+    const startup = { name: 'cli-startup', startMs: 0, durationMs: round(requestStart) };
+    const spans = [startup, ...result.spans.map((s) => ({ ...s, startMs: round(s.startMs + requestStart) }))];
+    const out = { ...result, spans, totalMs: round(result.totalMs + requestStart) };
+    await writeOut(JSON.stringify(out, null, 2) + '\n');
+  } else {
+    if (result.buildOutput) process.stderr.write(result.buildOutput.endsWith('\n') ? result.buildOutput : result.buildOutput + '\n');
+    if (result.status !== 'ok' && result.status !== 'compile-error' && result.message) {
+      process.stderr.write(`gopherlab: ${result.status}: ${result.message}\n`);
+    }
+  }
+  return exitCodeFor(result);
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
+
+function writeOut(text: string): Promise<void> {
+  return new Promise((resolve) => process.stdout.write(text, () => resolve()));
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
