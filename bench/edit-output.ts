@@ -1,0 +1,101 @@
+// Edit→output latency: a hello world whose string changes every run (so no build cache can
+// answer), through Gopherlab's WASM path and through a plain `go build` + run of the same file
+// with the same Go. Prints p50/p95 and the ratio to the baseline. Usage: npm run bench [-- --runs 20]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore } from '../electron/core/core';
+import { fmt, percentile } from './stats';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, warmup: { type: 'string', default: '3' } } });
+const RUNS = Number(values.runs);
+const WARMUP = Number(values.warmup);
+const root = resolve(__dirname, '..');
+const work = mkdtempSync(join(tmpdir(), 'gopherlab-bench-'));
+const home = join(work, 'home');
+let counter = 0;
+
+function program(): string {
+  counter++;
+  return `package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hello, gopher ${counter}-${Date.now()}")\n}\n`;
+}
+
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+async function timeAsync(fn: () => Promise<void>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+async function measure(name: string, once: () => Promise<number>): Promise<{ name: string; p50: number; p95: number; samples: number[] }> {
+  for (let i = 0; i < WARMUP; i++) await once();
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) samples.push(await once());
+  return { name, p50: percentile(samples, 50), p95: percentile(samples, 95), samples };
+}
+
+async function main(): Promise<void> {
+  const goVersion = execFileSync('go', ['env', 'GOVERSION'], { encoding: 'utf8' }).trim();
+  console.log(`edit→output, hello world with a new string each run: ${RUNS} runs after ${WARMUP} warm-up runs`);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${process.platform}/${process.arch}, node ${process.version}, ${goVersion}\n`);
+
+  // Baseline: what a developer would do by hand with the same Go.
+  const base = join(work, 'baseline');
+  execFileSync('mkdir', ['-p', base]);
+  writeFileSync(join(base, 'go.mod'), 'module play\n\ngo 1.21\n');
+  const baseline = await measure('go build + run (native, baseline)', async () => {
+    writeFileSync(join(base, 'main.go'), program());
+    return time(() => {
+      execFileSync('go', ['build', '-o', 'prog', '.'], { cwd: base, env: { ...process.env, GOFLAGS: '' } });
+      execFileSync(join(base, 'prog'), { cwd: base });
+    });
+  });
+
+  // The CLI, as a user runs it: a new process per run.
+  const cliFile = join(work, 'cli.go');
+  const cliEnv = { ...process.env, GOPHERLAB_HOME: home };
+  const cli = await measure('gopherlab run (CLI process, WASM)', async () => {
+    writeFileSync(cliFile, program());
+    return time(() => {
+      const r = spawnSync(process.execPath, [join(root, 'bin', 'gopherlab.cjs'), 'run', cliFile], { env: cliEnv, encoding: 'utf8' });
+      if (r.status !== 0 || !r.stdout.startsWith('hello, gopher')) throw new Error(`CLI run failed: ${r.stderr}`);
+    });
+  });
+
+  // The app: the same core, in the long-lived main process (what Run in the editor costs).
+  const core = createCore({ dataDir: home });
+  let id = 0;
+  const stageTotals = new Map<string, number[]>();
+  const app = await measure('Run in the app (in-process core, WASM)', async () => {
+    const source = program();
+    return timeAsync(async () => {
+      const r = await core.runs.run({ runId: `bench-${++id}`, source });
+      if (r.status !== 'ok') throw new Error(`run failed: ${r.status} ${r.message}`);
+      for (const s of r.spans) stageTotals.set(s.name, [...(stageTotals.get(s.name) ?? []), s.durationMs]);
+    });
+  });
+  await core.dispose();
+
+  const rows = [baseline, cli, app];
+  const pad = (s: string, n: number) => s.padEnd(n);
+  console.log(`${pad('path', 42)}${pad('p50', 12)}${pad('p95', 12)}ratio p50 (target ≤ 1.2×)`);
+  for (const r of rows) {
+    console.log(`${pad(r.name, 42)}${pad(fmt(r.p50), 12)}${pad(fmt(r.p95), 12)}${(r.p50 / baseline.p50).toFixed(2)}×`);
+  }
+  console.log('\napp stages, p50 over the measured runs (warm-ups included):');
+  for (const [name, values] of stageTotals) console.log(`  ${pad(name, 16)}${fmt(percentile(values, 50))}`);
+  rmSync(work, { recursive: true, force: true });
+}
+
+main().catch((err) => {
+  console.error(err);
+  rmSync(work, { recursive: true, force: true });
+  process.exit(1);
+});
