@@ -59,6 +59,25 @@ describe('run pipeline (WASM sandbox, real Go)', () => {
     expect(result.totalMs - (last.startMs + last.durationMs)).toBeLessThan(5);
   });
 
+  it('builds a plain snippet with the direct compile+link path once the std index is ready, with the same result', async () => {
+    let builder = '';
+    for (let i = 0; i < 50 && builder !== 'direct'; i++) {
+      const { result } = await run(HELLO);
+      expect(result.status).toBe('ok');
+      expect(result.stdout).toBe('hello, 世界\n');
+      builder = String(result.spans.find((s) => s.name === 'compile')?.attrs?.builder);
+      if (builder !== 'direct') await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(builder).toBe('direct');
+    // Build info is embedded as go build would embed it.
+    const info = await run('package main\nimport ("fmt";"runtime/debug")\nfunc main() { bi, ok := debug.ReadBuildInfo(); fmt.Println(ok, bi.Path, bi.Main.Path) }\n');
+    expect(info.result.stdout).toBe('true play play\n');
+    // A compile error on the direct path reads like go build's.
+    const bad = await run('package main\n\nfunc main() {\n\tundefinedThing()\n}\n');
+    expect(bad.result.status).toBe('compile-error');
+    expect(bad.result.diagnostics[0]).toMatchObject({ file: 'prog.go', line: 4, column: 2 });
+  });
+
   it('keeps stdout and stderr apart and in order, and reports the exit code', async () => {
     const src = 'package main\nimport ("fmt";"os")\nfunc main() { fmt.Println("out1"); fmt.Fprintln(os.Stderr, "err1"); fmt.Println("out2"); os.Exit(3) }\n';
     const { result, events } = await run(src);

@@ -16,11 +16,13 @@ import {
   type Span,
 } from '../../../shared/run';
 import type { Toolchain } from '../../../shared/toolchain';
+import type { SnippetFile } from '../../../shared/txtar';
 import { buildEnv, goBinary } from '../sdk/go-env';
 import { SdkMissingError, type ToolchainRegistry } from '../sdk/registry';
 import { languageVersion, supportsWasip1 } from '../sdk/version';
 import { WasmSandbox, WorkerPool, type WasmOutcome } from '../sandbox/wasm/wasm-sandbox';
-import { goBuild, parseDiagnostics } from './go-build';
+import { directBuild, planDirectBuild, StdIndexCache } from './direct-build';
+import { goBuild, parseDiagnostics, type GoBuildResult } from './go-build';
 import { parseSnippet, RejectedInputError } from './guards';
 import { SpanRecorder } from './spans';
 import { createWorkDir, writeSnippet, type WorkDir } from './workdir';
@@ -44,6 +46,7 @@ export class RunService {
   private readonly pool = new WorkerPool();
   private readonly sandbox = new WasmSandbox(this.pool);
   private readonly active = new Map<string, AbortController>();
+  private readonly stdIndex = new StdIndexCache();
   private readonly buildTimeoutMs: number;
 
   constructor(private readonly options: RunServiceOptions) {
@@ -117,23 +120,11 @@ export class RunService {
       const dir = workDir as unknown as WorkDir;
 
       const wasmPath = join(dir.root, 'prog.wasm');
+      const files = snippet.files;
       const build = await spans.stage(
         'compile',
-        () =>
-          goBuild({
-            goBin: goBinary(tc.goroot),
-            cwd: dir.src,
-            env: buildEnv({
-              toolchain: tc,
-              goCache: this.options.toolchains.goCacheFor(tc),
-              dataDir: dir.root,
-              target: { goos: 'wasip1', goarch: 'wasm' },
-            }),
-            output: wasmPath,
-            timeoutMs: this.buildTimeoutMs,
-            signal: controller.signal,
-          }),
-        { files: snippet.files.length },
+        () => this.build(tc, files, dir, wasmPath, controller.signal),
+        (b) => ({ files: files.length, builder: b.builder }),
       );
       if (build.canceled) return this.result(request, spans, tc, { status: 'canceled', message: 'the run was stopped', buildOutput: build.log });
       if (build.timedOut) {
@@ -176,6 +167,37 @@ export class RunService {
       const dir = workDir as WorkDir | null;
       if (dir) void dir.dispose().catch(() => undefined);
     }
+  }
+
+  /** The direct compile+link fast path when it applies, `go build` otherwise. */
+  private async build(
+    tc: Toolchain,
+    files: SnippetFile[],
+    dir: WorkDir,
+    output: string,
+    signal: AbortSignal,
+  ): Promise<GoBuildResult & { builder: string }> {
+    const target = { goos: 'wasip1', goarch: 'wasm' };
+    const goCache = this.options.toolchains.goCacheFor(tc);
+    const env = buildEnv({ toolchain: tc, goCache, dataDir: dir.root, target });
+    const dataDir = this.options.toolchains.dataDir;
+    const std = this.stdIndex.peek(tc, target, buildEnv({ toolchain: tc, goCache, dataDir, target }), dataDir);
+    const plan = std ? planDirectBuild(files, tc, std) : null;
+    if (std && plan) {
+      const direct = await directBuild({ toolchain: tc, plan, std, src: dir.src, outDir: dir.root, output, target, env, timeoutMs: this.buildTimeoutMs, signal });
+      if (direct.outcome !== 'fallback') {
+        return {
+          ok: direct.outcome === 'ok',
+          log: direct.log,
+          timedOut: direct.outcome === 'timeout',
+          canceled: direct.outcome === 'canceled',
+          builder: 'direct',
+        };
+      }
+      this.stdIndex.invalidate(tc, target);
+    }
+    const result = await goBuild({ goBin: goBinary(tc.goroot), cwd: dir.src, env, output, timeoutMs: this.buildTimeoutMs, signal });
+    return { ...result, builder: 'go build' };
   }
 
   private result(

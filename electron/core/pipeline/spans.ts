@@ -11,12 +11,18 @@ export class SpanRecorder {
     private readonly onSpan?: (span: Span) => void,
   ) {}
 
-  async stage<T>(name: string, fn: () => Promise<T> | T, attrs?: Span['attrs']): Promise<T> {
+  /** Times `fn` as one stage; `attrs` may be derived from its result (e.g. which builder ran). */
+  async stage<T>(name: string, fn: () => Promise<T> | T, attrs?: Span['attrs'] | ((result: T) => Span['attrs'])): Promise<T> {
     const start = performance.now();
+    let result: T | undefined;
+    let done = false;
     try {
-      return await fn();
+      result = await fn();
+      done = true;
+      return result;
     } finally {
-      this.record(name, start, performance.now(), attrs);
+      const a = typeof attrs === 'function' ? (done ? attrs(result as T) : undefined) : attrs;
+      this.record(name, start, performance.now(), a);
     }
   }
 

@@ -30,10 +30,12 @@ export class ToolchainRegistry {
   private cached: Promise<Toolchain[]> | null = null;
   private readonly env: NodeJS.ProcessEnv;
   readonly goCacheRoot: string;
+  readonly dataDir: string;
   private readonly prewarmed = new Map<string, Promise<void>>();
 
   constructor(private readonly options: RegistryOptions) {
     this.env = options.env ?? process.env;
+    this.dataDir = options.dataDir;
     this.goCacheRoot = resolve(options.goCacheRoot ?? this.env.GOPHERLAB_GOCACHE ?? join(options.dataDir, 'gocache'));
   }
 

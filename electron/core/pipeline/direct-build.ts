@@ -1,0 +1,278 @@
+// The fast path of a build: for the common snippet — one `package main` in the module root that
+// imports only the standard library — call the compiler and the linker directly with an importcfg
+// of the toolchain's prebuilt standard library, instead of `go build`. That skips the go
+// command's package loading and hashing (a third of a hello world's build time). Anything the
+// fast path does not understand goes to `go build`, which stays the source of truth.
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Toolchain } from '../../../shared/toolchain';
+import type { SnippetFile } from '../../../shared/txtar';
+import { goBinary, type Target } from '../sdk/go-env';
+import { languageVersion } from '../sdk/version';
+
+const execFileAsync = promisify(execFile);
+
+export interface StdIndex {
+  /** `packagefile path=archive` lines for every standard package, built for the target. */
+  packagefiles: string;
+  packages: Set<string>;
+}
+
+/** Standard-library archive indexes, one per toolchain and target, computed once in the background. */
+export class StdIndexCache {
+  private readonly entries = new Map<string, { value: StdIndex | null; done: boolean }>();
+
+  /** The index when it is ready; otherwise starts computing it (once) and returns null. */
+  peek(toolchain: Toolchain, target: Target, env: NodeJS.ProcessEnv, cwd: string): StdIndex | null {
+    const key = indexKey(toolchain, target);
+    const entry = this.entries.get(key);
+    if (entry) return entry.value;
+    const fresh = { value: null as StdIndex | null, done: false };
+    this.entries.set(key, fresh);
+    void loadStdIndex(toolchain, env, cwd).then((value) => {
+      fresh.value = value;
+      fresh.done = true;
+    });
+    return null;
+  }
+
+  /** Forget an index that pointed at archives that are gone; the next peek rebuilds it. */
+  invalidate(toolchain: Toolchain, target: Target): void {
+    const entry = this.entries.get(indexKey(toolchain, target));
+    if (entry?.done) this.entries.delete(indexKey(toolchain, target));
+  }
+}
+
+function indexKey(toolchain: Toolchain, target: Target): string {
+  return `${toolchain.goroot}|${target.goos}/${target.goarch}`;
+}
+
+async function loadStdIndex(toolchain: Toolchain, env: NodeJS.ProcessEnv, cwd: string): Promise<StdIndex | null> {
+  try {
+    const { stdout } = await execFileAsync(
+      goBinary(toolchain.goroot),
+      ['list', '-export', '-deps', '-trimpath', '-f', '{{if .Export}}{{.ImportPath}}={{.Export}}{{end}}', 'std'],
+      { env, cwd, maxBuffer: 16 * 1024 * 1024, timeout: 600_000 },
+    );
+    const lines = stdout.split('\n').filter((l) => l.includes('='));
+    const packages = new Set(lines.map((l) => l.slice(0, l.indexOf('='))));
+    if (!packages.has('runtime') || !packages.has('fmt')) return null;
+    return { packagefiles: lines.map((l) => `packagefile ${l}`).join('\n') + '\n', packages };
+  } catch {
+    return null;
+  }
+}
+
+export interface DirectPlan {
+  goFiles: string[];
+  modulePath: string;
+  lang: string;
+}
+
+const GOOS = 'aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris wasip1 windows zos';
+const GOARCH = '386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le mips64p32 mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm';
+const KNOWN = new Set([...GOOS.split(' '), ...GOARCH.split(' '), 'test']);
+
+/** Whether go/build could exclude this file by name (x_linux.go, x_test.go, …). */
+function hasBuildSuffix(name: string): boolean {
+  const parts = name.replace(/\.go$/, '').split('_');
+  return parts.slice(1).some((p) => KNOWN.has(p));
+}
+
+/** The imports of a Go file, or null when the header is not simple enough to read here. */
+export function readImports(source: string): string[] | null {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, '');
+  const imports: string[] = [];
+  const block = /^\s*import\s*\(([^)]*)\)/gm;
+  const single = /^\s*import\s+(?:[\w.]+\s+)?"([^"\n]+)"/gm;
+  for (const m of code.matchAll(block)) {
+    for (const line of (m[1] ?? '').split(/[\n;]/)) {
+      const t = line.trim();
+      if (t === '') continue;
+      const spec = /^(?:[\w.]+\s+)?"([^"]+)"$/.exec(t);
+      if (!spec?.[1]) return null;
+      imports.push(spec[1]);
+    }
+  }
+  for (const m of code.matchAll(single)) if (m[1]) imports.push(m[1]);
+  return imports;
+}
+
+/**
+ * Whether the fast path can build these files exactly as `go build` would; null sends the build
+ * to `go build`.
+ */
+export function planDirectBuild(files: SnippetFile[], toolchain: Toolchain, std: StdIndex): DirectPlan | null {
+  const lang = languageVersion(toolchain.version);
+  let modulePath = 'play';
+  const goFiles: string[] = [];
+  for (const f of files) {
+    if (f.name === 'go.mod') {
+      const mod = readSimpleGoMod(f.content);
+      // A different go line changes GODEBUG defaults, which only the go command computes.
+      if (!mod || mod.go !== lang) return null;
+      modulePath = mod.module;
+      continue;
+    }
+    if (f.name.includes('/') || !f.name.endsWith('.go') || hasBuildSuffix(f.name)) return null;
+    const src = f.content;
+    if (/^\s*\/\/(go:build|\s*\+build)/m.test(src) || /\/\/go:embed/.test(src)) return null;
+    if (!/^\s*package\s+main\b/m.test(src.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, ''))) return null;
+    const imports = readImports(src);
+    if (!imports) return null;
+    for (const imp of imports) {
+      if (imp === 'unsafe') continue;
+      // internal/ and vendor/ are reachable only from the standard library: go build says so.
+      if (!std.packages.has(imp) || /(^|\/)(internal|vendor)(\/|$)/.test(imp)) return null;
+    }
+    goFiles.push(f.name);
+  }
+  return goFiles.length > 0 ? { goFiles, modulePath, lang } : null;
+}
+
+function readSimpleGoMod(content: string): { module: string; go: string } | null {
+  let module: string | null = null;
+  let go: string | null = null;
+  for (const raw of content.split('\n')) {
+    const line = raw.replace(/\/\/.*$/, '').trim();
+    if (line === '') continue;
+    const m = /^module\s+"?([^\s"]+)"?$/.exec(line);
+    const g = /^go\s+(\d+\.\d+)(?:\.\d+)?$/.exec(line);
+    if (m?.[1]) module = m[1];
+    else if (g?.[1]) go = g[1];
+    else return null;
+  }
+  return module && go ? { module, go } : null;
+}
+
+export interface DirectBuildOptions {
+  toolchain: Toolchain;
+  plan: DirectPlan;
+  std: StdIndex;
+  src: string;
+  outDir: string;
+  output: string;
+  target: Target;
+  env: NodeJS.ProcessEnv;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export interface DirectBuildResult {
+  /** 'fallback' means: the fast path could not decide; run go build. */
+  outcome: 'ok' | 'compile-error' | 'fallback' | 'timeout' | 'canceled';
+  log: string;
+}
+
+export function toolDir(goroot: string): string | null {
+  const arch = { x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm', riscv64: 'riscv64', ppc64: 'ppc64le', s390x: 's390x', loong64: 'loong64' }[
+    process.arch as string
+  ];
+  const os = process.platform === 'win32' ? 'windows' : process.platform;
+  if (!arch) return null;
+  const dir = join(goroot, 'pkg', 'tool', `${os}_${arch}`);
+  return existsSync(join(dir, process.platform === 'win32' ? 'compile.exe' : 'compile')) ? dir : null;
+}
+
+export async function directBuild(o: DirectBuildOptions): Promise<DirectBuildResult> {
+  const tools = toolDir(o.toolchain.goroot);
+  if (!tools) return { outcome: 'fallback', log: '' };
+  const exe = process.platform === 'win32' ? '.exe' : '';
+  const importcfg = join(o.outDir, 'importcfg');
+  const linkcfg = join(o.outDir, 'importcfg.link');
+  const archive = join(o.outDir, 'main.a');
+  await Promise.all([
+    writeFile(importcfg, o.std.packagefiles),
+    writeFile(linkcfg, `${o.std.packagefiles}modinfo ${goQuote(modinfo(o.plan.modulePath, o.target))}\n`),
+  ]);
+
+  const compile = await tool(
+    join(tools, `compile${exe}`),
+    [
+      '-o', archive,
+      '-p', 'main',
+      `-lang=go${o.plan.lang}`,
+      '-complete',
+      '-trimpath', `${o.src}=>${o.plan.modulePath}`,
+      '-dwarf=false',
+      '-goversion', o.toolchain.version,
+      '-c=2',
+      '-nolocalimports',
+      '-importcfg', importcfg,
+      '-pack',
+      ...o.plan.goFiles.map((f) => `./${f}`),
+    ],
+    o,
+  );
+  if (compile.outcome !== 'ok') {
+    // Messages about imports are the go command's to phrase; let it.
+    if (compile.outcome === 'compile-error' && /could not import|can't find import|cannot find package/.test(compile.log)) {
+      return { outcome: 'fallback', log: compile.log };
+    }
+    return compile;
+  }
+  const link = await tool(join(tools, `link${exe}`), ['-o', o.output, '-importcfg', linkcfg, '-buildmode=exe', archive], o);
+  // A linker failure here is ours (a stale archive path, say), not the program's.
+  return link.outcome === 'compile-error' ? { outcome: 'fallback', log: link.log } : link;
+}
+
+function tool(bin: string, args: string[], o: DirectBuildOptions): Promise<DirectBuildResult> {
+  return new Promise((resolve) => {
+    const child = spawn(bin, args, { cwd: o.src, env: o.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    const collect = (b: Buffer) => {
+      if (log.length < 256 * 1024) log += b.toString('utf8');
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    let ended: 'timeout' | 'canceled' | null = null;
+    const timer = setTimeout(() => {
+      ended = 'timeout';
+      child.kill('SIGKILL');
+    }, o.timeoutMs);
+    const onAbort = () => {
+      ended = 'canceled';
+      child.kill('SIGKILL');
+    };
+    o.signal?.addEventListener('abort', onAbort, { once: true });
+    child.on('error', () => {
+      clearTimeout(timer);
+      resolve({ outcome: 'fallback', log });
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      o.signal?.removeEventListener('abort', onAbort);
+      if (ended) resolve({ outcome: ended, log });
+      else resolve({ outcome: code === 0 ? 'ok' : 'compile-error', log });
+    });
+  });
+}
+
+/** The build info `go build` embeds (runtime/debug.ReadBuildInfo), framed as cmd/go frames it. */
+function modinfo(modulePath: string, target: Target): string {
+  const start = '\x30\x77\xaf\x0c\x92\x74\x08\x02\x41\xe1\xc1\x07\xe6\xd6\x18\xe6';
+  const end = '\xf9\x32\x43\x31\x86\x18\x20\x72\x00\x82\x42\x10\x41\x16\xd8\xf2';
+  const body =
+    `path\t${modulePath}\nmod\t${modulePath}\t(devel)\t\n` +
+    `build\t-buildmode=exe\nbuild\t-compiler=gc\nbuild\t-trimpath=true\nbuild\tCGO_ENABLED=0\n` +
+    `build\tGOARCH=${target.goarch}\nbuild\tGOOS=${target.goos}\n`;
+  return start + body + end;
+}
+
+/** A Go string literal whose bytes are exactly the char codes of `s` (each below 256). */
+function goQuote(s: string): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22) out += '\\"';
+    else if (c === 0x5c) out += '\\\\';
+    else if (c === 0x0a) out += '\\n';
+    else if (c === 0x09) out += '\\t';
+    else if (c >= 0x20 && c < 0x7f) out += s[i];
+    else out += `\\x${c.toString(16).padStart(2, '0')}`;
+  }
+  return out + '"';
+}
