@@ -13,11 +13,10 @@ commands:
 Run "gopherlab <command> --help" for a command's options.`;
 
 async function main(argv: string[]): Promise<number> {
-  const start = performance.now();
   const [command, ...rest] = argv;
   switch (command) {
     case 'run':
-      return runCommand(rest, start);
+      return runCommand(rest);
     case 'version':
     case '--version':
       console.log(`gopherlab ${APP_VERSION}`);

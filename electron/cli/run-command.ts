@@ -19,7 +19,7 @@ Prints the program's output and exits with its exit code (see the README for oth
   --output-limit  output cap for stdout+stderr, e.g. 1MiB (default 1MiB)
   --json      print one JSON object with status, exitCode, stdout, stderr, go, mode, spans`;
 
-export async function runCommand(argv: string[], cliStart: number): Promise<number> {
+export async function runCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -67,7 +67,7 @@ export async function runCommand(argv: string[], cliStart: number): Promise<numb
   }
 
   const requestStart = performance.now();
-  const core = createCore();
+  const core = createCore({ oneShot: true });
   const runId = `cli-${randomBytes(6).toString('hex')}`;
   const onSignal = () => core.runs.cancel(runId);
   process.once('SIGINT', onSignal);

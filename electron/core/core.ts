@@ -14,6 +14,8 @@ export interface CoreOptions {
   goCacheRoot?: string;
   /** Warm the default toolchain's standard library for the sandbox targets in the background. */
   prewarm?: boolean;
+  /** One-shot use (the CLI): prepare what a long-lived process would prepare in the background. */
+  oneShot?: boolean;
 }
 
 export interface Core {
@@ -30,9 +32,9 @@ export const APP_VERSION = '0.1.0';
 export function createCore(options: CoreOptions = {}): Core {
   const dataDir = resolveDataDir(options.dataDir);
   const toolchains = new ToolchainRegistry({ dataDir, goCacheRoot: options.goCacheRoot });
-  const runs = new RunService({ toolchains });
+  const runs = new RunService({ toolchains, waitForStdIndex: options.oneShot === true });
   const workspace = new WorkspaceStore(dataDir);
-  void sweepStaleWorkDirs();
+  if (!options.oneShot) void sweepStaleWorkDirs();
   if (options.prewarm) void toolchains.prewarmDefault();
   return {
     dataDir,

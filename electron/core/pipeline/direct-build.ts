@@ -4,14 +4,15 @@
 // command's package loading and hashing (a third of a hello world's build time). Anything the
 // fast path does not understand goes to `go build`, which stays the source of truth.
 import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Toolchain } from '../../../shared/toolchain';
 import type { SnippetFile } from '../../../shared/txtar';
 import { goBinary, type Target } from '../sdk/go-env';
 import { languageVersion } from '../sdk/version';
+import { writeFileAtomic } from '../util/atomic-write';
 
 const execFileAsync = promisify(execFile);
 
@@ -21,46 +22,95 @@ export interface StdIndex {
   packages: Set<string>;
 }
 
-/** Standard-library archive indexes, one per toolchain and target, computed once in the background. */
+/**
+ * Standard-library archive indexes, one per toolchain and target. Computed once with `go list
+ * -export` (about half a second), kept in memory and on disk next to the toolchain's GOCACHE, so
+ * a new process (the CLI) finds it ready.
+ */
 export class StdIndexCache {
-  private readonly entries = new Map<string, { value: StdIndex | null; done: boolean }>();
+  private readonly entries = new Map<string, { value: StdIndex | null; job: Promise<StdIndex | null> }>();
 
   /** The index when it is ready; otherwise starts computing it (once) and returns null. */
-  peek(toolchain: Toolchain, target: Target, env: NodeJS.ProcessEnv, cwd: string): StdIndex | null {
-    const key = indexKey(toolchain, target);
-    const entry = this.entries.get(key);
-    if (entry) return entry.value;
-    const fresh = { value: null as StdIndex | null, done: false };
-    this.entries.set(key, fresh);
-    void loadStdIndex(toolchain, env, cwd).then((value) => {
-      fresh.value = value;
-      fresh.done = true;
-    });
+  peek(req: StdIndexRequest): StdIndex | null {
+    return this.entry(req).value;
+  }
+
+  /** The index, computing it now if need be (for one-shot processes). */
+  get(req: StdIndexRequest): Promise<StdIndex | null> {
+    return this.entry(req).job;
+  }
+
+  /** Forget an index that pointed at archives that are gone; the next use rebuilds it. */
+  invalidate(req: StdIndexRequest): void {
+    this.entries.delete(indexFile(req));
+    void rm(indexFile(req), { force: true });
+  }
+
+  private entry(req: StdIndexRequest): { value: StdIndex | null; job: Promise<StdIndex | null> } {
+    const key = indexFile(req);
+    let entry = this.entries.get(key);
+    if (!entry) {
+      const onDisk = readIndexFile(key);
+      if (onDisk) {
+        entry = { value: onDisk, job: Promise.resolve(onDisk) };
+      } else {
+        const fresh: { value: StdIndex | null; job: Promise<StdIndex | null> } = { value: null, job: Promise.resolve(null) };
+        fresh.job = loadStdIndex(req).then(async (value) => {
+          fresh.value = value;
+          if (value) await writeFileAtomic(key, value.packagefiles).catch(() => undefined);
+          return value;
+        });
+        entry = fresh;
+      }
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+}
+
+export interface StdIndexRequest {
+  toolchain: Toolchain;
+  target: Target;
+  /** The toolchain's GOCACHE: the archives live there, and so does the index file. */
+  goCache: string;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+function indexFile(req: StdIndexRequest): string {
+  return join(req.goCache, `gopherlab-std-${req.target.goos}_${req.target.goarch}.importcfg`);
+}
+
+function parseIndex(packagefiles: string): StdIndex | null {
+  const lines = packagefiles.split('\n').filter((l) => l.startsWith('packagefile '));
+  const packages = new Set(lines.map((l) => l.slice('packagefile '.length, l.indexOf('='))));
+  if (!packages.has('runtime') || !packages.has('fmt')) return null;
+  return { packagefiles: lines.join('\n') + '\n', packages };
+}
+
+function readIndexFile(file: string): StdIndex | null {
+  try {
+    const index = parseIndex(readFileSync(file, 'utf8'));
+    if (!index) return null;
+    // Every archive must still be in the cache (go trims entries it has not used for days).
+    for (const line of index.packagefiles.split('\n')) {
+      const archive = line.slice(line.indexOf('=') + 1);
+      if (archive && !existsSync(archive)) return null;
+    }
+    return index;
+  } catch {
     return null;
   }
-
-  /** Forget an index that pointed at archives that are gone; the next peek rebuilds it. */
-  invalidate(toolchain: Toolchain, target: Target): void {
-    const entry = this.entries.get(indexKey(toolchain, target));
-    if (entry?.done) this.entries.delete(indexKey(toolchain, target));
-  }
 }
 
-function indexKey(toolchain: Toolchain, target: Target): string {
-  return `${toolchain.goroot}|${target.goos}/${target.goarch}`;
-}
-
-async function loadStdIndex(toolchain: Toolchain, env: NodeJS.ProcessEnv, cwd: string): Promise<StdIndex | null> {
+async function loadStdIndex(req: StdIndexRequest): Promise<StdIndex | null> {
   try {
     const { stdout } = await execFileAsync(
-      goBinary(toolchain.goroot),
-      ['list', '-export', '-deps', '-trimpath', '-f', '{{if .Export}}{{.ImportPath}}={{.Export}}{{end}}', 'std'],
-      { env, cwd, maxBuffer: 16 * 1024 * 1024, timeout: 600_000 },
+      goBinary(req.toolchain.goroot),
+      ['list', '-export', '-deps', '-trimpath', '-f', '{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}', 'std'],
+      { env: req.env, cwd: req.cwd, maxBuffer: 16 * 1024 * 1024, timeout: 600_000 },
     );
-    const lines = stdout.split('\n').filter((l) => l.includes('='));
-    const packages = new Set(lines.map((l) => l.slice(0, l.indexOf('='))));
-    if (!packages.has('runtime') || !packages.has('fmt')) return null;
-    return { packagefiles: lines.map((l) => `packagefile ${l}`).join('\n') + '\n', packages };
+    return parseIndex(stdout);
   } catch {
     return null;
   }

@@ -36,6 +36,11 @@ export interface RunServiceOptions {
   toolchains: ToolchainRegistry;
   /** Wall-clock limit of a build; a compile bomb ends here. */
   buildTimeoutMs?: number;
+  /**
+   * Compute the standard-library index before the first build instead of in the background: right
+   * for a one-shot process (the CLI), which would otherwise never get the fast path.
+   */
+  waitForStdIndex?: boolean;
 }
 
 /** The guest's own view of the world: a name and a tiny environment, nothing of the host's. */
@@ -181,7 +186,8 @@ export class RunService {
     const goCache = this.options.toolchains.goCacheFor(tc);
     const env = buildEnv({ toolchain: tc, goCache, dataDir: dir.root, target });
     const dataDir = this.options.toolchains.dataDir;
-    const std = this.stdIndex.peek(tc, target, buildEnv({ toolchain: tc, goCache, dataDir, target }), dataDir);
+    const indexRequest = { toolchain: tc, target, goCache, env: buildEnv({ toolchain: tc, goCache, dataDir, target }), cwd: dataDir };
+    const std = this.options.waitForStdIndex ? await this.stdIndex.get(indexRequest) : this.stdIndex.peek(indexRequest);
     const plan = std ? planDirectBuild(files, tc, std) : null;
     if (std && plan) {
       const direct = await directBuild({ toolchain: tc, plan, std, src: dir.src, outDir: dir.root, output, target, env, timeoutMs: this.buildTimeoutMs, signal });
@@ -194,7 +200,7 @@ export class RunService {
           builder: 'direct',
         };
       }
-      this.stdIndex.invalidate(tc, target);
+      this.stdIndex.invalidate(indexRequest);
     }
     const result = await goBuild({ goBin: goBinary(tc.goroot), cwd: dir.src, env, output, timeoutMs: this.buildTimeoutMs, signal });
     return { ...result, builder: 'go build' };

@@ -145,6 +145,9 @@ export class ToolchainRegistry {
       if (!dir) continue;
       const candidate = join(dir, exe);
       if (!isFile(candidate)) continue;
+      // A go binary inside its own GOROOT (the usual install) needs no process to identify.
+      const fast = this.identifyWithoutRunning(candidate);
+      if (fast) return fast;
       try {
         const { stdout } = await execFileAsync(candidate, ['env', '-json', 'GOROOT', 'GOVERSION'], {
           env: { ...this.env, GOTOOLCHAIN: 'local', GOFLAGS: '' },
@@ -159,6 +162,19 @@ export class ToolchainRegistry {
       }
     }
     return null;
+  }
+
+  private identifyWithoutRunning(goBin: string): Toolchain | null {
+    try {
+      const real = realpathSync(goBin);
+      const goroot = dirname(dirname(real));
+      if (this.env.GOROOT && resolve(this.env.GOROOT) !== goroot) return null;
+      if (!existsSync(join(goroot, 'src', 'runtime'))) return null;
+      const t = readToolchain(goroot, 'path');
+      return t && realpathSync(goBinary(goroot)) === real ? { ...t, id: `path:${t.version}` } : null;
+    } catch {
+      return null;
+    }
   }
 
   private fromPath(spec: string): Toolchain {

@@ -1,0 +1,19 @@
+// The contract's channel names, without the contract's schemas: the preload must stay small and
+// self-contained, and shared/contract.ts pulls in zod. The `satisfies` clauses and the type check
+// below keep this list in step with the contract at compile time; a unit test checks it at run time.
+import type { EventName, RequestName } from '../../shared/contract';
+
+export const REQUEST_CHANNELS = [
+  'app.info',
+  'sdk.list',
+  'run.start',
+  'run.cancel',
+  'workspace.load',
+  'workspace.save',
+] as const satisfies readonly RequestName[];
+
+export const EVENT_CHANNELS = ['run.output', 'run.stage'] as const satisfies readonly EventName[];
+
+// Fails to compile when the contract gains a channel that is not listed above.
+type Unlisted = Exclude<RequestName, (typeof REQUEST_CHANNELS)[number]> | Exclude<EventName, (typeof EVENT_CHANNELS)[number]>;
+export const ALL_CHANNELS_LISTED: [Unlisted] extends [never] ? true : Unlisted = true;
