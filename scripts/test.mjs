@@ -40,7 +40,7 @@ if (want('e2e')) {
     console.error(`\n=== e2e: FAILED: Chromium is missing at ${chromium}; install it (Debian: apt-get install -y chromium) or set GOPHERLAB_CHROMIUM`);
     results.push(false);
   } else {
-    results.push(step('e2e tests (Playwright, Chromium, browser mode)', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'e2e.json') }));
+    results.push(step('e2e tests (Playwright, Chromium, browser mode)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'e2e.json') }));
   }
 }
 

@@ -58,6 +58,11 @@ export class RunService {
     this.buildTimeoutMs = options.buildTimeoutMs ?? 120_000;
   }
 
+  /** Whether a run with this id is going on. */
+  isActive(runId: string): boolean {
+    return this.active.has(runId);
+  }
+
   cancel(runId: string): boolean {
     const controller = this.active.get(runId);
     if (!controller) return false;

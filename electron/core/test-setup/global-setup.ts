@@ -1,24 +1,18 @@
-// Before the unit tests: bundle the WASI worker (tests run the real worker, not the source), and
-// compile the standard library for wasip1 into the shared test GOCACHE once, so each test's first
+// Before the unit tests: bundle the Node side (tests run the real WASI worker and CLI bundles, not
+// the source), and compile the standard library for wasip1 into the shared test GOCACHE once, so each test's first
 // build is not a cold one.
-import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ToolchainRegistry } from '../sdk/registry';
 
 export default async function setup(): Promise<void> {
   const root = resolve(__dirname, '../../..');
-  await build({
-    entryPoints: { 'wasi-worker': join(root, 'electron/core/sandbox/wasm/worker.ts') },
-    outdir: join(root, 'dist/node'),
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-  });
+  // The build script is plain ESM JavaScript shared with `npm run build`.
+  const buildScript = join(root, 'scripts', 'build.mjs');
+  const { buildNode } = (await import(pathToFileURL(buildScript).href)) as { buildNode: () => Promise<void> };
+  await buildNode();
   const dataDir = mkdtempSync(join(tmpdir(), 'gopherlab-setup-'));
   try {
     const registry = new ToolchainRegistry({ dataDir, goCacheRoot: join(root, '.cache/gocache') });
