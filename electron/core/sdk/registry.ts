@@ -60,7 +60,10 @@ export class ToolchainRegistry {
       }
       return def;
     }
-    if (looksLikePath(wanted)) return this.fromPath(wanted);
+    if (looksLikePath(wanted)) {
+      const t = this.fromPath(wanted);
+      return all.find((known) => known.goroot === t.goroot) ?? t;
+    }
 
     const byId = all.find((t) => t.id === wanted);
     if (byId) return byId;
@@ -128,7 +131,7 @@ export class ToolchainRegistry {
     };
 
     add(await this.fromPathEnv());
-    for (const goroot of sdkDirs(join(homedir(), 'sdk'))) add(readToolchain(goroot, 'sdk-dir'));
+    for (const goroot of sdkDirs(join(this.env.HOME ?? this.env.USERPROFILE ?? homedir(), 'sdk'))) add(readToolchain(goroot, 'sdk-dir'));
     for (const goroot of sdkDirs(join(this.options.dataDir, 'sdk'))) {
       if (existsSync(join(goroot, '.gopherlab-complete'))) add(readToolchain(goroot, 'store'));
     }
