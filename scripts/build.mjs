@@ -6,8 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const watch = process.argv.includes('--watch');
-const production = process.argv.includes('--production');
+// The renderer is built for production (minified React) unless --dev asks for readable output.
+const production = !process.argv.includes('--dev');
 
 const node = {
   bundle: true,
@@ -63,7 +63,6 @@ function nodeBuilds() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  if (watch) console.log('watch mode is not supported; run npm run build again');
   (process.argv.includes('--node-only') ? buildNode() : buildAll()).catch((err) => {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);

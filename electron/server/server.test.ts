@@ -65,7 +65,14 @@ describe('browser-mode server', () => {
   });
 
   it('refuses a WebSocket without the token or from another origin', async () => {
-    await expect(connect('wrong-token')).rejects.toThrow(/403/);
+    const stale = await connect('wrong-token');
+    const closed = await new Promise<{ code: number; calls: number }>((resolve) => {
+      let calls = 0;
+      stale.on('message', () => calls++);
+      stale.on('close', (code) => resolve({ code, calls }));
+      stale.send(JSON.stringify({ kind: 'call', id: 1, name: 'app.info', params: {} }));
+    });
+    expect(closed).toEqual({ code: 4401, calls: 0 });
     await expect(connect(server.token, 'http://evil.example')).rejects.toThrow(/403/);
     const ok = await connect(server.token, `http://127.0.0.1:${server.port}`);
     ok.close();

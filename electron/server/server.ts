@@ -38,14 +38,17 @@ export async function startBrowserServer(o: BrowserServerOptions): Promise<Brows
   http.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const origin = req.headers.origin;
-    const ok =
-      url.pathname === '/ws' &&
-      sameToken(url.searchParams.get('token') ?? '', token) &&
-      // Browsers always send Origin on WebSocket handshakes: refuse other sites' pages.
-      (origin === undefined || allowedOrigins.has(origin));
-    if (!ok) {
+    // Browsers always send Origin on WebSocket handshakes: refuse other sites' pages outright.
+    const sameOrigin = origin === undefined || allowedOrigins.has(origin);
+    if (url.pathname !== '/ws' || !sameOrigin) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
+      return;
+    }
+    if (!sameToken(url.searchParams.get('token') ?? '', token)) {
+      // Our own page with a stale token: say why in a close code the page can show (a 403 reaches
+      // page scripts only as "connection failed"). No handler is ever reachable on this socket.
+      wss.handleUpgrade(req, socket, head, (ws) => ws.close(4401, 'invalid token'));
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => serveClient(api, ws));

@@ -1,0 +1,7 @@
+// The few browser globals page objects touch inside page.evaluate. The project's Node tsconfig
+// (which type-checks e2e/) has no DOM lib, so they are typed here; cast `globalThis` to this
+// inside the evaluated function itself (a cast is erased, so the function stays self-contained).
+export interface BrowserGlobals {
+  navigator: { clipboard: { writeText(text: string): Promise<void> } };
+  getComputedStyle(element: unknown): { color: string; backgroundColor: string };
+}

@@ -1,0 +1,14 @@
+// The tests build nothing: they say so clearly when the build is missing.
+import { existsSync, statSync } from 'node:fs';
+import { RENDERER_INDEX, SERVER_ENTRY } from './paths';
+
+export default function globalSetup(): void {
+  const missing = [SERVER_ENTRY, RENDERER_INDEX].filter((f) => !existsSync(f));
+  if (missing.length > 0) {
+    throw new Error(`e2e: ${missing.join(', ')} not found; run \`npm run build\` before \`npm run test:e2e\``);
+  }
+  const chromium = process.env.GOPHERLAB_CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(chromium) || !statSync(chromium).isFile()) {
+    throw new Error(`e2e: no Chromium at ${chromium}; install the Debian package (apt-get install -y chromium) or set GOPHERLAB_CHROMIUM`);
+  }
+}

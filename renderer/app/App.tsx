@@ -1,0 +1,55 @@
+// The window: toolbar, tabs, editor | output, status bar.
+import { useEffect } from 'react';
+import { CodeEditor } from '../editor/CodeEditor';
+import { OutputPanel } from '../output/OutputPanel';
+import { StatusBar } from '../status/StatusBar';
+import { useAppStoreApi } from '../store/context';
+import { TabBar } from '../tabs/TabBar';
+import { Banner } from './Banner';
+import { SplitPane } from './SplitPane';
+import { Toolbar } from './Toolbar';
+
+export function App() {
+  const store = useAppStoreApi();
+
+  useEffect(() => {
+    // Ctrl/Cmd+Enter runs from anywhere; inside the editor Monaco's own binding handles it first.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      if (e.target instanceof Element && e.target.closest('.monaco-editor')) return;
+      e.preventDefault();
+      void store.getState().startRun();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  useEffect(
+    () =>
+      store.subscribe(
+        (s) => s.tabs.find((t) => t.id === s.activeTabId)?.title ?? '',
+        (title) => {
+          document.title = title ? `${title} — Gopherlab` : 'Gopherlab';
+        },
+        { fireImmediately: true },
+      ),
+    [store],
+  );
+
+  return (
+    <div className="app">
+      <Toolbar />
+      <Banner />
+      <SplitPane
+        left={
+          <div className="editor-column">
+            <TabBar />
+            <CodeEditor />
+          </div>
+        }
+        right={<OutputPanel />}
+      />
+      <StatusBar />
+    </div>
+  );
+}

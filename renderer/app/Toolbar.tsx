@@ -1,0 +1,55 @@
+// Run / Stop, the Go version, the sandbox mode and the timeout.
+import { useApp } from '../store/context';
+import { TimeoutSetting } from '../settings/TimeoutSetting';
+import { VersionPicker } from '../versions/VersionPicker';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function Toolbar() {
+  const running = useApp((s) => s.run?.phase === 'running');
+  const cancelRequested = useApp((s) => s.run?.cancelRequested ?? false);
+  const ready = useApp((s) => s.workspaceStatus !== 'loading');
+  const startRun = useApp((s) => s.startRun);
+  const cancelRun = useApp((s) => s.cancelRun);
+
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Run controls">
+      <div className="brand" aria-label="Gopherlab">
+        <span className="brand-mark" aria-hidden="true">
+          G
+        </span>
+        <span className="brand-name">Gopherlab</span>
+      </div>
+      <div className="toolbar-group">
+        <button
+          type="button"
+          className="button primary run-button"
+          data-testid="run"
+          onClick={() => void startRun()}
+          disabled={running || !ready}
+          title={`Build and run (${isMac ? '⌘' : 'Ctrl'}+Enter)`}
+        >
+          <span className="button-icon" aria-hidden="true">
+            ▶
+          </span>
+          Run
+          <kbd className="shortcut">{isMac ? '⌘↵' : 'Ctrl+↵'}</kbd>
+        </button>
+        {running && (
+          <button type="button" className="button danger" data-testid="stop" onClick={() => void cancelRun()} disabled={cancelRequested} title="Stop the run">
+            <span className="button-icon" aria-hidden="true">
+              ■
+            </span>
+            {cancelRequested ? 'Stopping…' : 'Stop'}
+          </button>
+        )}
+      </div>
+      <div className="toolbar-divider" />
+      <VersionPicker />
+      <span className="mode-chip" data-testid="mode" title="Runs are built for GOOS=wasip1 GOARCH=wasm and run in the WASM sandbox: no network, no files, capped memory and time">
+        WASM
+      </span>
+      <TimeoutSetting />
+    </header>
+  );
+}

@@ -1,0 +1,81 @@
+// The run's result: status, exit code, what to do next, problems, latency and the output.
+import { LatencyBar, useElapsed } from '../latency/LatencyBar';
+import { useApp } from '../store/context';
+import { runDisplayStatus } from '../store/run-slice';
+import { Console } from './Console';
+import { Problems } from './Problems';
+import { StatusBadge } from './StatusBadge';
+import { formatMs } from './status';
+
+export function OutputPanel() {
+  const run = useApp((s) => s.run);
+  const status = runDisplayStatus(run);
+  const running = run?.phase === 'running';
+  const elapsed = useElapsed(running, run?.startedAt ?? 0);
+  const result = run?.result ?? null;
+  const message = run?.failure ? `${run.failure}` : (result?.message ?? '');
+  const showBuildOutput = result !== null && result.diagnostics.length === 0 && result.buildOutput.trim() !== '';
+  const clearOutput = useApp((s) => s.clearOutput);
+  // The output belongs to the tab that ran; say which when another tab is in front.
+  const runTabTitle = useApp((s) => (s.run && s.run.tabId !== s.activeTabId ? (s.tabs.find((t) => t.id === s.run?.tabId)?.title ?? 'a closed tab') : null));
+
+  return (
+    <section className="output-panel" aria-label="Output">
+      <header className="panel-header">
+        <h2 className="panel-title">Output</h2>
+        {status && run && <StatusBadge status={status} runId={run.runId} />}
+        {result && (
+          <span className="exit-code" title={result.exitCode === null ? 'The program did not run to an exit' : 'The exit code of the program'}>
+            exit code{' '}
+            <span className="value" data-testid="exit-code">
+              {result.exitCode === null ? '—' : result.exitCode}
+            </span>
+          </span>
+        )}
+        <span className="spacer" />
+        {runTabTitle && <span className="run-tab" title="The tab this output came from">from {runTabTitle}</span>}
+        {run && (
+          <span className="run-time" data-testid="run-time">
+            {running ? formatMs(elapsed) : result ? formatMs(result.totalMs) : ''}
+            {result?.go ? ` · ${result.go.version}` : ''}
+          </span>
+        )}
+        <button type="button" className="icon-button" onClick={clearOutput} disabled={!run || running} title="Clear the output">
+          Clear
+        </button>
+      </header>
+
+      {message !== '' && (
+        <p className={`run-message${run?.failure ? ' is-failure' : ''}`} data-testid="run-message" role="status">
+          {message}
+        </p>
+      )}
+      {result?.panic && !message.includes(result.panic.message) && (
+        <p className="run-panic" data-testid="panic-message">
+          panic: {result.panic.message}
+        </p>
+      )}
+
+      <div className="panel-body">
+        {run && result && <Problems diagnostics={result.diagnostics} source={run.source} tabId={run.tabId} />}
+        {showBuildOutput && (
+          <section className="build-output">
+            <h3 className="section-title">Build output</h3>
+            <pre data-testid="build-output">{result.buildOutput}</pre>
+          </section>
+        )}
+        <LatencyBar />
+        {run ? (
+          <Console chunks={run.output} running={running} truncated={result?.truncated ?? false} />
+        ) : (
+          <div className="empty-state" data-testid="output-empty">
+            <p className="empty-title">No run yet</p>
+            <p>
+              Press <kbd>▶ Run</kbd> or <kbd>Ctrl</kbd>+<kbd>Enter</kbd> to build and run the snippet in the WASM sandbox.
+            </p>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+// The bottom line: the tab's Go, the mode, the connection, the last run and the save state.
+import { formatMs } from '../output/status';
+import { useApp } from '../store/context';
+import { runDisplayStatus } from '../store/run-slice';
+import { resolveToolchain } from '../store/toolchain-slice';
+import { selectActiveTab } from '../store/workspace-slice';
+import type { ConnectionState } from '../contract/connection';
+
+const CONNECTION_LABEL: Record<ConnectionState, string> = {
+  ipc: 'Desktop app',
+  connecting: 'Connecting…',
+  open: 'Connected',
+  reconnecting: 'Reconnecting…',
+  unavailable: 'Not connected',
+};
+
+export function StatusBar() {
+  const go = useApp((s) => selectActiveTab(s)?.go ?? '');
+  const toolchains = useApp((s) => s.toolchains);
+  const connection = useApp((s) => s.connection);
+  const connectionError = useApp((s) => s.connectionError);
+  const status = useApp((s) => runDisplayStatus(s.run));
+  const totalMs = useApp((s) => s.run?.result?.totalMs ?? null);
+  const saveState = useApp((s) => s.saveState);
+  const saveError = useApp((s) => s.saveError);
+  const appVersion = useApp((s) => s.appInfo?.version ?? null);
+
+  const toolchain = resolveToolchain(toolchains, go);
+  const goLabel = toolchain ? toolchain.version : go ? `${go} (not installed)` : 'default Go';
+  const healthy = connection === 'open' || connection === 'ipc';
+
+  return (
+    <footer className="status-bar">
+      <span className="status-item" data-testid="status-go" title={toolchain?.goroot ?? 'The Go toolchain of this tab'}>
+        {goLabel}
+      </span>
+      <span className="status-item" data-testid="status-mode" title="Sandbox mode">
+        WASM
+      </span>
+      <span className={`status-item connection ${healthy ? 'is-ok' : 'is-bad'}`} data-testid="status-connection" title={connectionError ?? undefined}>
+        <span className="dot" aria-hidden="true" />
+        {CONNECTION_LABEL[connection]}
+      </span>
+      {status && (
+        <span className="status-item" data-testid="status-last-run">
+          Last run: {status}
+          {totalMs !== null && status !== 'running' ? ` in ${formatMs(totalMs)}` : ''}
+        </span>
+      )}
+      <span className="spacer" />
+      <span className={`status-item save-${saveState}`} data-testid="save-state" data-state={saveState} title={saveError ?? undefined}>
+        {saveState === 'saved' ? 'All changes saved' : saveState === 'error' ? 'Not saved' : 'Saving…'}
+      </span>
+      {appVersion && <span className="status-item muted">Gopherlab {appVersion}</span>}
+    </footer>
+  );
+}

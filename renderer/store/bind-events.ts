@@ -1,0 +1,49 @@
+// Feeds contract events and connection changes into the store, outside React.
+import type { EventPayload } from '../../shared/contract';
+import type { RendererClient } from '../contract/connection';
+import type { AppStore } from './store';
+
+/** A chatty program sends thousands of small writes; the view is updated at most this often. */
+export const OUTPUT_FLUSH_MS = 30;
+
+export function bindContractEvents(client: RendererClient, store: AppStore, flushMs = OUTPUT_FLUSH_MS): () => void {
+  let buffered: EventPayload<'run.output'>[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    timer = null;
+    const batch = buffered;
+    buffered = [];
+    if (batch.length > 0) store.getState().receiveOutput(batch);
+  };
+
+  const offs = [
+    client.on('run.output', (p) => {
+      buffered.push(p);
+      timer ??= setTimeout(flush, flushMs);
+    }),
+    // A run's result must not overtake its own buffered output.
+    store.subscribe(
+      (s) => s.run?.phase,
+      (phase) => {
+        if (phase === 'done' && buffered.length > 0) {
+          if (timer) clearTimeout(timer);
+          flush();
+        }
+      },
+    ),
+    client.on('run.stage', (p) => store.getState().receiveStage(p)),
+    client.onConnectionChange((state) => {
+      store.getState().setConnection(state, client.lastError());
+      if (state !== 'open') return;
+      // Whatever failed while the socket was down is fetched again once it is back.
+      const s = store.getState();
+      if (s.workspaceStatus === 'error') void s.loadWorkspace();
+      if (s.toolchainsStatus === 'error') void s.loadToolchains();
+      if (!s.appInfo) void s.loadAppInfo();
+    }),
+  ];
+  return () => {
+    if (timer) clearTimeout(timer);
+    offs.forEach((off) => off());
+  };
+}

@@ -1,0 +1,177 @@
+// The current run: its streamed output, its stages as they finish, and its result.
+import type { EventPayload } from '../../shared/contract';
+import type { OutputStream, RunResult, RunStatus, Span } from '../../shared/run';
+import { describeError } from './errors';
+import { randomId } from './ids';
+import { selectTimeoutMs } from './settings-slice';
+import type { SliceCreator, StoreDeps } from './types';
+import { selectActiveTab } from './workspace-slice';
+
+export interface OutputChunk {
+  stream: OutputStream;
+  text: string;
+}
+
+export interface RunView {
+  runId: string;
+  tabId: string;
+  /** The text that ran: diagnostics refer to it, not to what the editor holds now. */
+  source: string;
+  go: string;
+  phase: 'running' | 'done';
+  startedAt: number;
+  finishedAt: number | null;
+  output: OutputChunk[];
+  outputChars: number;
+  /** True once output came from events; otherwise it is taken from the result. */
+  streamed: boolean;
+  stages: Span[];
+  result: RunResult | null;
+  /** The call itself failed (transport, validation): there is no RunResult. */
+  failure: string | null;
+  cancelRequested: boolean;
+}
+
+export interface RevealTarget {
+  tabId: string;
+  line: number;
+  column: number;
+  /** Distinguishes two clicks on the same problem. */
+  seq: number;
+}
+
+export interface RunSlice {
+  run: RunView | null;
+  revealTarget: RevealTarget | null;
+  startRun(): Promise<void>;
+  cancelRun(): Promise<void>;
+  /** Output events in arrival order; applied as one store update. */
+  receiveOutput(payloads: ReadonlyArray<EventPayload<'run.output'>>): void;
+  receiveStage(payload: EventPayload<'run.stage'>): void;
+  revealLine(tabId: string, line: number, column: number): void;
+  clearOutput(): void;
+}
+
+/** The renderer keeps at most this much output per run; the core already caps what it sends. */
+export const MAX_OUTPUT_CHARS = 2 * 1024 * 1024;
+
+export function createRunSlice(deps: StoreDeps): SliceCreator<RunSlice> {
+  const updateRun = (runId: string, f: (run: RunView) => Partial<RunView> | null) => (s: RunSlice) => {
+    if (!s.run || s.run.runId !== runId) return {};
+    const patch = f(s.run);
+    return patch ? { run: { ...s.run, ...patch } } : {};
+  };
+
+  return (set, get) => ({
+    run: null,
+    revealTarget: null,
+
+    async startRun() {
+      const s = get();
+      if (s.run?.phase === 'running') return;
+      const tab = selectActiveTab(s);
+      if (!tab) return;
+      const runId = randomId('run');
+      set({
+        run: {
+          runId,
+          tabId: tab.id,
+          source: tab.source,
+          go: tab.go,
+          phase: 'running',
+          startedAt: deps.now(),
+          finishedAt: null,
+          output: [],
+          outputChars: 0,
+          streamed: false,
+          stages: [],
+          result: null,
+          failure: null,
+          cancelRequested: false,
+        },
+      });
+      try {
+        const result = await deps.client.call('run.start', {
+          runId,
+          source: tab.source,
+          go: tab.go || undefined,
+          mode: 'wasm',
+          limits: { ...s.limits, timeoutMs: selectTimeoutMs(s) },
+        });
+        set(
+          updateRun(runId, (run) => ({
+            phase: 'done',
+            finishedAt: deps.now(),
+            result,
+            ...(run.streamed ? {} : outputFromResult(result)),
+          })),
+        );
+      } catch (err) {
+        set(updateRun(runId, () => ({ phase: 'done', finishedAt: deps.now(), failure: describeError(err) })));
+      }
+    },
+
+    async cancelRun() {
+      const run = get().run;
+      if (!run || run.phase !== 'running') return;
+      set(updateRun(run.runId, () => ({ cancelRequested: true })));
+      try {
+        await deps.client.call('run.cancel', { runId: run.runId });
+      } catch {
+        // The run's own result reports how it ended; a failed cancel leaves it to its timeout.
+      }
+    },
+
+    receiveOutput(payloads) {
+      set((s) => {
+        const run = s.run;
+        if (!run) return {};
+        // Output already taken from the result must not be doubled by late events.
+        if (run.phase === 'done' && !run.streamed) return {};
+        let acc: Pick<RunView, 'output' | 'outputChars'> = run;
+        for (const p of payloads) if (p.runId === run.runId) acc = appendOutput(acc, p.stream, p.data);
+        return acc === run ? {} : { run: { ...run, ...acc, streamed: true } };
+      });
+    },
+
+    receiveStage({ runId, span }) {
+      set(updateRun(runId, (run) => (run.phase === 'running' ? { stages: [...run.stages, span] } : null)));
+    },
+
+    revealLine(tabId, line, column) {
+      set((s) => ({ revealTarget: { tabId, line, column, seq: (s.revealTarget?.seq ?? 0) + 1 } }));
+    },
+
+    clearOutput() {
+      set((s) => (s.run && s.run.phase === 'done' ? { run: { ...s.run, output: [], outputChars: 0 } } : {}));
+    },
+  });
+}
+
+function appendOutput(run: Pick<RunView, 'output' | 'outputChars'>, stream: OutputStream, data: string): Pick<RunView, 'output' | 'outputChars'> {
+  const room = MAX_OUTPUT_CHARS - run.outputChars;
+  if (room <= 0 || data === '') return { output: run.output, outputChars: run.outputChars };
+  const text = data.length > room ? data.slice(0, room) : data;
+  const last = run.output[run.output.length - 1];
+  // Consecutive writes to one stream become one chunk, so a chatty program is still a short DOM.
+  const output =
+    last && last.stream === stream ? [...run.output.slice(0, -1), { stream, text: last.text + text }] : [...run.output, { stream, text }];
+  return { output, outputChars: run.outputChars + text.length };
+}
+
+function outputFromResult(result: RunResult): Pick<RunView, 'output' | 'outputChars'> {
+  let acc: Pick<RunView, 'output' | 'outputChars'> = { output: [], outputChars: 0 };
+  acc = appendOutput(acc, 'stdout', result.stdout);
+  acc = appendOutput(acc, 'stderr', result.stderr);
+  return acc;
+}
+
+/** What the status badge shows: a RunStatus, or 'running'. A failed call reads as internal-error. */
+export type RunDisplayStatus = RunStatus | 'running';
+
+export function runDisplayStatus(run: RunView | null): RunDisplayStatus | null {
+  if (!run) return null;
+  if (run.phase === 'running') return 'running';
+  if (run.result) return run.result.status;
+  return 'internal-error';
+}

@@ -1,0 +1,33 @@
+// The one store: slices combined, with subscribeWithSelector so contract events and autosave can
+// feed and watch it from outside React.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { subscribeWithSelector } from 'zustand/middleware';
+import { createConnectionSlice } from './connection-slice';
+import { createRunSlice } from './run-slice';
+import { createSettingsSlice } from './settings-slice';
+import { createToolchainSlice } from './toolchain-slice';
+import type { AppState, StoreDeps } from './types';
+import { createWorkspaceSlice } from './workspace-slice';
+
+export type AppStore = Omit<StoreApi<AppState>, 'subscribe'> & {
+  subscribe: {
+    (listener: (state: AppState, prev: AppState) => void): () => void;
+    <U>(
+      selector: (state: AppState) => U,
+      listener: (selected: U, prev: U) => void,
+      options?: { equalityFn?: (a: U, b: U) => boolean; fireImmediately?: boolean },
+    ): () => void;
+  };
+};
+
+export function createAppStore(deps: StoreDeps): AppStore {
+  return createStore<AppState>()(
+    subscribeWithSelector((...a) => ({
+      ...createWorkspaceSlice(deps)(...a),
+      ...createRunSlice(deps)(...a),
+      ...createToolchainSlice(deps)(...a),
+      ...createSettingsSlice(deps)(...a),
+      ...createConnectionSlice(deps)(...a),
+    })),
+  );
+}

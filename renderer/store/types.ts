@@ -1,0 +1,20 @@
+// The store's shape: one store made of slices, each in its own file.
+import type { StateCreator } from 'zustand';
+import type { RendererClient } from '../contract/connection';
+import type { ConnectionSlice } from './connection-slice';
+import type { RunSlice } from './run-slice';
+import type { SettingsSlice } from './settings-slice';
+import type { ToolchainSlice } from './toolchain-slice';
+import type { WorkspaceSlice } from './workspace-slice';
+
+export type AppState = WorkspaceSlice & RunSlice & ToolchainSlice & SettingsSlice & ConnectionSlice;
+
+/** What a slice's actions may use besides the store itself. */
+export interface StoreDeps {
+  client: RendererClient;
+  /** Where settings that are not part of the workspace (font size) are kept. */
+  storage: Pick<Storage, 'getItem' | 'setItem'> | null;
+  now: () => number;
+}
+
+export type SliceCreator<T> = StateCreator<AppState, [['zustand/subscribeWithSelector', never]], [], T>;
