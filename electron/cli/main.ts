@@ -1,6 +1,7 @@
 // `gopherlab`: the same core as the app, headless.
 import { APP_VERSION } from '../core/core';
 import { RUN_USAGE, runCommand } from './run-command';
+import { PREPARE_COMMAND, prepareCommand } from './prepare';
 import { UsageError } from './usage';
 
 const USAGE = `gopherlab ${APP_VERSION}: sandboxed Go experiments
@@ -17,6 +18,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'run':
       return runCommand(rest);
+    case PREPARE_COMMAND:
+      return prepareCommand(rest);
     case 'version':
     case '--version':
       console.log(`gopherlab ${APP_VERSION}`);

@@ -6,6 +6,7 @@ import { MAX_LIMITS, SANDBOX_MODES, type RunResult, type SandboxMode } from '../
 import { createCore } from '../core/core';
 import { parseDuration, parseSize } from './duration';
 import { exitCodeFor } from './exit-codes';
+import { prepareInBackground } from './prepare';
 import { UsageError } from './usage';
 
 export const RUN_USAGE = `usage: gopherlab run FILE|- [--go VERSION|GOROOT|PATH] [--mode wasm] [--timeout 10s] [--memory 256MiB] [--output-limit 1MiB] [--json]
@@ -67,7 +68,10 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
 
   const requestStart = performance.now();
-  const core = createCore({ oneShot: true });
+  const core = createCore({
+    oneShot: true,
+    onStdIndexMissing: (tc) => prepareInBackground(tc, core.toolchains.goCacheFor(tc)),
+  });
   const runId = `cli-${randomBytes(6).toString('hex')}`;
   const onSignal = () => core.runs.cancel(runId);
   process.once('SIGINT', onSignal);

@@ -1,6 +1,7 @@
 // The engine, assembled: toolchains, runs and the workspace store. Plain Node, no electron.
 import { SANDBOX_MODES } from '../../shared/run';
 import type { AppInfo } from '../../shared/contract';
+import type { Toolchain } from '../../shared/toolchain';
 import { ToolchainRegistry } from './sdk/registry';
 import { RunService } from './pipeline/run-service';
 import { WorkspaceStore } from './store/workspace-store';
@@ -14,8 +15,10 @@ export interface CoreOptions {
   goCacheRoot?: string;
   /** Warm the default toolchain's standard library for the sandbox targets in the background. */
   prewarm?: boolean;
-  /** One-shot use (the CLI): prepare what a long-lived process would prepare in the background. */
+  /** One-shot use (the CLI): no spare worker, no sweeping, no background work. */
   oneShot?: boolean;
+  /** One-shot use: called when a toolchain has no standard-library index yet. */
+  onStdIndexMissing?: (toolchain: Toolchain) => void;
 }
 
 export interface Core {
@@ -23,6 +26,8 @@ export interface Core {
   readonly toolchains: ToolchainRegistry;
   readonly runs: RunService;
   readonly workspace: WorkspaceStore;
+  /** Readies the default toolchain for fast runs (standard library built and indexed). */
+  prewarm(): Promise<void>;
   appInfo(transport: AppInfo['transport']): AppInfo;
   dispose(): Promise<void>;
 }
@@ -32,11 +37,20 @@ export const APP_VERSION = '0.1.0';
 export function createCore(options: CoreOptions = {}): Core {
   const dataDir = resolveDataDir(options.dataDir);
   const toolchains = new ToolchainRegistry({ dataDir, goCacheRoot: options.goCacheRoot });
-  const runs = new RunService({ toolchains, waitForStdIndex: options.oneShot === true });
+  const runs = new RunService({
+    toolchains,
+    oneShot: options.oneShot === true,
+    ...(options.onStdIndexMissing ? { onStdIndexMissing: options.onStdIndexMissing } : {}),
+  });
   const workspace = new WorkspaceStore(dataDir);
   if (!options.oneShot) void sweepStaleWorkDirs();
-  if (options.prewarm) void toolchains.prewarmDefault();
+  const prewarm = async () => {
+    const def = (await toolchains.list().catch(() => [])).find((t) => t.isDefault);
+    if (def) await runs.prepare(def);
+  };
+  if (options.prewarm) void prewarm().catch(() => undefined);
   return {
+    prewarm,
     dataDir,
     toolchains,
     runs,

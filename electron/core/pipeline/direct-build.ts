@@ -35,9 +35,19 @@ export class StdIndexCache {
     return this.entry(req).value;
   }
 
-  /** The index, computing it now if need be (for one-shot processes). */
+  /** The index, computing it now if need be. */
   get(req: StdIndexRequest): Promise<StdIndex | null> {
     return this.entry(req).job;
+  }
+
+  /** The index only if it is already in memory or on disk: never starts a computation. */
+  stored(req: StdIndexRequest): StdIndex | null {
+    const key = indexFile(req);
+    const entry = this.entries.get(key);
+    if (entry) return entry.value;
+    const onDisk = readIndexFile(key);
+    if (onDisk) this.entries.set(key, { value: onDisk, job: Promise.resolve(onDisk) });
+    return onDisk;
   }
 
   /** Forget an index that pointed at archives that are gone; the next use rebuilds it. */

@@ -1,7 +1,7 @@
 // The run pipeline: resolve SDK → write files → compile → validate → sandbox → result. Every stage
 // is a span; every way a run can end maps to one status from the closed set and a message that
 // says what to do next.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   DEFAULT_LIMITS,
@@ -21,7 +21,7 @@ import { buildEnv, goBinary } from '../sdk/go-env';
 import { SdkMissingError, type ToolchainRegistry } from '../sdk/registry';
 import { languageVersion, supportsWasip1 } from '../sdk/version';
 import { WasmSandbox, WorkerPool, type WasmOutcome } from '../sandbox/wasm/wasm-sandbox';
-import { directBuild, planDirectBuild, StdIndexCache } from './direct-build';
+import { directBuild, planDirectBuild, StdIndexCache, type StdIndex } from './direct-build';
 import { goBuild, parseDiagnostics, type GoBuildResult } from './go-build';
 import { parseSnippet, RejectedInputError } from './guards';
 import { SpanRecorder } from './spans';
@@ -37,10 +37,12 @@ export interface RunServiceOptions {
   /** Wall-clock limit of a build; a compile bomb ends here. */
   buildTimeoutMs?: number;
   /**
-   * Compute the standard-library index before the first build instead of in the background: right
-   * for a one-shot process (the CLI), which would otherwise never get the fast path.
+   * A one-shot process (the CLI) runs once and exits: it keeps no spare worker and starts no
+   * background work; when the standard-library index is missing it says so through
+   * `onStdIndexMissing` (the CLI prepares it in a detached process for next time).
    */
-  waitForStdIndex?: boolean;
+  oneShot?: boolean;
+  onStdIndexMissing?: (toolchain: Toolchain) => void;
 }
 
 /** The guest's own view of the world: a name and a tiny environment, nothing of the host's. */
@@ -48,14 +50,34 @@ const GUEST_ARGS = ['prog'];
 const GUEST_ENV = ['HOME=/home/gopher', 'USER=gopher', 'PATH=/usr/local/go/bin:/usr/bin:/bin'];
 
 export class RunService {
-  private readonly pool = new WorkerPool();
-  private readonly sandbox = new WasmSandbox(this.pool);
+  private readonly pool: WorkerPool;
+  private readonly sandbox: WasmSandbox;
   private readonly active = new Map<string, AbortController>();
   private readonly stdIndex = new StdIndexCache();
   private readonly buildTimeoutMs: number;
 
   constructor(private readonly options: RunServiceOptions) {
     this.buildTimeoutMs = options.buildTimeoutMs ?? 120_000;
+    this.pool = new WorkerPool({ keepSpare: !options.oneShot });
+    this.sandbox = new WasmSandbox(this.pool);
+  }
+
+  /**
+   * Readies a toolchain for fast runs: its standard library compiled for the sandbox target and
+   * indexed for the direct build. A long-lived process calls this at start, in the background.
+   */
+  async prepare(tc: Toolchain): Promise<void> {
+    if (!supportsWasip1(tc.version)) return;
+    await mkdir(this.options.toolchains.dataDir, { recursive: true });
+    await this.options.toolchains.prewarm(tc);
+    await this.stdIndex.get(this.indexRequest(tc));
+  }
+
+  private indexRequest(tc: Toolchain) {
+    const target = { goos: 'wasip1', goarch: 'wasm' };
+    const goCache = this.options.toolchains.goCacheFor(tc);
+    const dataDir = this.options.toolchains.dataDir;
+    return { toolchain: tc, target, goCache, env: buildEnv({ toolchain: tc, goCache, dataDir, target }), cwd: dataDir };
   }
 
   /** Whether a run with this id is going on. */
@@ -105,7 +127,8 @@ export class RunService {
       }
       const tc = toolchain;
 
-      this.pool.warm();
+      // Boot the sandbox's worker while the build runs (off this tick, so no stage pays for it).
+      setImmediate(() => this.pool.warm());
       let snippet;
       try {
         snippet = await spans.stage('write-files', async () => {
@@ -187,12 +210,16 @@ export class RunService {
     output: string,
     signal: AbortSignal,
   ): Promise<GoBuildResult & { builder: string }> {
-    const target = { goos: 'wasip1', goarch: 'wasm' };
-    const goCache = this.options.toolchains.goCacheFor(tc);
+    const indexRequest = this.indexRequest(tc);
+    const { target, goCache } = indexRequest;
     const env = buildEnv({ toolchain: tc, goCache, dataDir: dir.root, target });
-    const dataDir = this.options.toolchains.dataDir;
-    const indexRequest = { toolchain: tc, target, goCache, env: buildEnv({ toolchain: tc, goCache, dataDir, target }), cwd: dataDir };
-    const std = this.options.waitForStdIndex ? await this.stdIndex.get(indexRequest) : this.stdIndex.peek(indexRequest);
+    let std: StdIndex | null;
+    if (this.options.oneShot) {
+      std = this.stdIndex.stored(indexRequest);
+      if (!std) this.options.onStdIndexMissing?.(tc);
+    } else {
+      std = this.stdIndex.peek(indexRequest);
+    }
     const plan = std ? planDirectBuild(files, tc, std) : null;
     if (std && plan) {
       const direct = await directBuild({ toolchain: tc, plan, std, src: dir.src, outDir: dir.root, output, target, env, timeoutMs: this.buildTimeoutMs, signal });

@@ -8,7 +8,7 @@ import { delimiter, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Toolchain } from '../../../shared/toolchain';
 import { buildEnv, goBinary } from './go-env';
-import { compareGoVersions, parseGoVersion, supportsWasip1 } from './version';
+import { compareGoVersions, parseGoVersion } from './version';
 
 const execFileAsync = promisify(execFile);
 
@@ -117,11 +117,6 @@ export class ToolchainRegistry {
       this.prewarmed.set(toolchain.goroot, job);
     }
     return job;
-  }
-
-  async prewarmDefault(): Promise<void> {
-    const def = (await this.list().catch(() => [])).find((t) => t.isDefault);
-    if (def && supportsWasip1(def.version)) await this.prewarm(def);
   }
 
   private async discover(): Promise<Toolchain[]> {

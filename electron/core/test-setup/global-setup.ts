@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ToolchainRegistry } from '../sdk/registry';
+import { createCore } from '../core';
 
 export default async function setup(): Promise<void> {
   const root = resolve(__dirname, '../../..');
@@ -14,17 +14,18 @@ export default async function setup(): Promise<void> {
   const { buildNode } = (await import(pathToFileURL(buildScript).href)) as { buildNode: () => Promise<void> };
   await buildNode();
   const dataDir = mkdtempSync(join(tmpdir(), 'gopherlab-setup-'));
+  const core = createCore({ dataDir, goCacheRoot: join(root, '.cache/gocache') });
   try {
-    const registry = new ToolchainRegistry({ dataDir, goCacheRoot: join(root, '.cache/gocache') });
-    const def = (await registry.list()).find((t) => t.isDefault);
+    const def = (await core.toolchains.list()).find((t) => t.isDefault);
     if (def) {
       const started = Date.now();
-      await registry.prewarm(def);
-      console.log(`[setup] standard library for wasip1 ready in ${registry.goCacheFor(def)} (${Date.now() - started} ms)`);
+      await core.prewarm();
+      console.log(`[setup] standard library for wasip1 built and indexed in ${core.toolchains.goCacheFor(def)} (${Date.now() - started} ms)`);
     } else {
       console.log('[setup] no Go toolchain on PATH: tests that build Go will report sdk-missing');
     }
   } finally {
+    await core.dispose();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -56,13 +56,18 @@ export class WorkerPool {
   private readonly live = new Set<Worker>();
   private disposed = false;
 
+  /** keepSpare: start the next worker as soon as one is taken (a long-lived process). */
+  constructor(private readonly options: { keepSpare: boolean } = { keepSpare: true }) {}
+
   take(): Promise<Worker> {
     const next = this.spare ?? this.spawn();
     this.spare = null;
-    // Start the next one while this run goes on.
-    queueMicrotask(() => {
-      if (!this.disposed && !this.spare) this.spare = this.spawn();
-    });
+    if (this.options.keepSpare) {
+      // Start the next one while this run goes on.
+      queueMicrotask(() => {
+        if (!this.disposed && !this.spare) this.spare = this.spawn();
+      });
+    }
     return next;
   }
 
@@ -92,6 +97,8 @@ export class WorkerPool {
         resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
         stdout: true,
         stderr: true,
+        // Inherit no flags from the host process (loaders, --inspect): the worker runs one file.
+        execArgv: [],
       });
       worker.unref();
       this.live.add(worker);
