@@ -65,6 +65,11 @@ async function main(): Promise<void> {
     });
   });
 
+  // Both Gopherlab paths start from what the app prepares at start: the standard library built
+  // for wasip1 and indexed for the direct build (the CLI finds the index on disk).
+  const core = createCore({ dataDir: home });
+  await core.prewarm();
+
   // The CLI, as a user runs it: a new process per run.
   const cliFile = join(work, 'cli.go');
   const cliEnv = { ...process.env, GOPHERLAB_HOME: home };
@@ -77,9 +82,6 @@ async function main(): Promise<void> {
   });
 
   // The app: the same core, in the long-lived main process (what Run in the editor costs).
-  const core = createCore({ dataDir: home });
-  // As the app does at start: the standard library built and indexed before the first Run.
-  await core.prewarm();
   let id = 0;
   const builders = new Map<string, number>();
   const stageTotals = new Map<string, number[]>();
