@@ -3,7 +3,7 @@
 // entry here, its handler in core, and the renderer feature that uses it.
 import { z } from 'zod';
 import { OutputStreamSchema, RunIdSchema, RunRequestSchema, RunResultSchema, SandboxModeSchema, SpanSchema } from './run';
-import { ToolchainSchema } from './toolchain';
+import { CatalogSchema, InstallProgressSchema, ToolchainSchema } from './toolchain';
 import { WorkspaceSchema } from './workspace';
 
 export const AppInfoSchema = z.object({
@@ -18,9 +18,26 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
 
 const empty = z.object({}).strict();
 
+/** A Go release name: go1.22.3, go1.21rc2, 1.22.3. */
+const VersionSchema = z.string().regex(/^(go)?\d+\.\d+(\.\d+)?((rc|beta)\d+)?$/, 'a Go version looks like go1.22.3');
+
 export const requests = {
   'app.info': { params: empty, result: AppInfoSchema },
   'sdk.list': { params: z.object({ refresh: z.boolean().optional() }).strict(), result: z.array(ToolchainSchema) },
+  /** Every release the module proxy has for this machine; cached on disk for offline use. */
+  'sdk.catalog': { params: z.object({ refresh: z.boolean().optional() }).strict(), result: CatalogSchema },
+  /** Downloads, verifies, extracts and prewarms a release; progress comes as sdk.progress events. */
+  'sdk.install': { params: z.object({ version: VersionSchema }).strict(), result: ToolchainSchema },
+  'sdk.cancelInstall': { params: z.object({ version: VersionSchema }).strict(), result: z.object({ canceled: z.boolean() }) },
+  /** Removes an SDK installed by Gopherlab, with its build cache. */
+  'sdk.remove': { params: z.object({ version: VersionSchema }).strict(), result: z.object({ removed: z.boolean(), freedBytes: z.number() }) },
+  /** Imports a toolchain .zip, a go.dev .tar.gz/.zip, or a classroom kit, from a path on this machine. */
+  'sdk.import': { params: z.object({ path: z.string().min(1).max(4096) }).strict(), result: z.array(ToolchainSchema) },
+  /** Writes a classroom kit (SDK archives + manifest) to a path on this machine. */
+  'sdk.exportKit': {
+    params: z.object({ versions: z.array(VersionSchema).min(1).max(50), out: z.string().min(1).max(4096) }).strict(),
+    result: z.object({ path: z.string(), bytes: z.number(), versions: z.array(z.string()) }),
+  },
   'run.start': { params: RunRequestSchema, result: RunResultSchema },
   'run.cancel': { params: z.object({ runId: RunIdSchema }).strict(), result: z.object({ canceled: z.boolean() }) },
   'workspace.load': { params: empty, result: WorkspaceSchema.nullable() },
@@ -32,6 +49,8 @@ export const events = {
   'run.output': z.object({ runId: RunIdSchema, stream: OutputStreamSchema, data: z.string() }),
   /** A pipeline stage finished. */
   'run.stage': z.object({ runId: RunIdSchema, span: SpanSchema }),
+  /** An SDK install moved on (sent to every client: installs are shared). */
+  'sdk.progress': InstallProgressSchema,
 } as const;
 
 export type RequestName = keyof typeof requests;

@@ -1,6 +1,7 @@
 // `gopherlab`: the same core as the app, headless.
 import { APP_VERSION } from '../core/core';
 import { RUN_USAGE, runCommand } from './run-command';
+import { sdkCommand } from './sdk-command';
 import { PREPARE_COMMAND, prepareCommand } from './prepare';
 import { UsageError } from './usage';
 
@@ -10,6 +11,7 @@ usage: gopherlab <command> [arguments]
 
 commands:
   run FILE|-    run a Go file (or a txtar of several) in the sandbox
+  sdk           list, install, remove, import and export Go SDKs
 
 Run "gopherlab <command> --help" for a command's options.`;
 
@@ -18,6 +20,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'run':
       return runCommand(rest);
+    case 'sdk':
+      return sdkCommand(rest);
     case PREPARE_COMMAND:
       return prepareCommand(rest);
     case 'version':
@@ -47,6 +51,9 @@ main(process.argv.slice(2)).then(
     } else if (err instanceof Error && (err as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       console.error(`gopherlab: ${err.message}\n\n${RUN_USAGE}`);
       process.exitCode = 2;
+    } else if (err instanceof Error && err.name === 'InstallError') {
+      console.error(`gopherlab: ${err.message}`);
+      process.exitCode = 1;
     } else {
       console.error(`gopherlab: internal error: ${err instanceof Error ? err.message : String(err)}`);
       process.exitCode = 70;

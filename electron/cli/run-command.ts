@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { MAX_LIMITS, SANDBOX_MODES, type RunResult, type SandboxMode } from '../../shared/run';
-import { createCore } from '../core/core';
+import { createCore, type Core } from '../core/core';
+import { SdkMissingError } from '../core/sdk/registry';
+import { progressPrinter } from './progress';
 import { parseDuration, parseSize } from './duration';
 import { exitCodeFor } from './exit-codes';
 import { prepareInBackground } from './prepare';
@@ -18,6 +20,7 @@ Prints the program's output and exits with its exit code (see the README for oth
   --timeout   wall-clock limit of the program, e.g. 10s, 500ms, 2m (default 10s)
   --memory    memory limit, e.g. 256MiB (default 256MiB)
   --output-limit  output cap for stdout+stderr, e.g. 1MiB (default 1MiB)
+  --offline   never download: a --go release that is not installed fails with sdk-missing
   --json      print one JSON object with status, exitCode, stdout, stderr, go, mode, spans`;
 
 export async function runCommand(argv: string[]): Promise<number> {
@@ -31,6 +34,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       memory: { type: 'string' },
       'output-limit': { type: 'string' },
       json: { type: 'boolean', default: false },
+      offline: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -73,6 +77,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     onStdIndexMissing: (tc) => prepareInBackground(tc, core.toolchains.goCacheFor(tc)),
   });
   const runId = `cli-${randomBytes(6).toString('hex')}`;
+  if (values.go && !values.offline) await installOnDemand(core, values.go);
   const onSignal = () => core.runs.cancel(runId);
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -104,6 +109,33 @@ export async function runCommand(argv: string[]): Promise<number> {
     }
   }
   return exitCodeFor(result);
+}
+
+/** `--go 1.22.3` that is not installed but is a release name: install it first, with progress. */
+async function installOnDemand(core: Core, spec: string): Promise<void> {
+  if (!/^(go)?\d+\.\d+(\.\d+)?((rc|beta)\d+)?$/.test(spec.trim())) return;
+  try {
+    await core.toolchains.resolve(spec);
+    return;
+  } catch (err) {
+    if (!(err instanceof SdkMissingError)) return;
+  }
+  // "1.22" means the newest 1.22.x the proxy has.
+  let version = spec.trim().startsWith('go') ? spec.trim() : `go${spec.trim()}`;
+  if (!/^go\d+\.\d+\.\d+|rc|beta/.test(version)) {
+    const catalog = await core.sdk.getCatalog(false);
+    const newest = catalog.releases.find((r) => r.stable && r.version.startsWith(`${version}.`));
+    if (!newest) return;
+    version = newest.version;
+  }
+  const off = core.sdk.onProgress(progressPrinter());
+  try {
+    await core.sdk.install(version);
+  } catch {
+    // The run reports sdk-missing with the install's reason printed above.
+  } finally {
+    off();
+  }
 }
 
 function round(ms: number): number {

@@ -5,6 +5,8 @@ import type { Toolchain } from '../../shared/toolchain';
 import { ToolchainRegistry } from './sdk/registry';
 import { RunService } from './pipeline/run-service';
 import { WorkspaceStore } from './store/workspace-store';
+import { SdkManager } from './sdk/manager';
+import { hostPlatform } from './sdk/proxy';
 import { resolveDataDir } from './store/paths';
 import { sweepStaleWorkDirs } from './pipeline/workdir';
 
@@ -26,6 +28,7 @@ export interface Core {
   readonly toolchains: ToolchainRegistry;
   readonly runs: RunService;
   readonly workspace: WorkspaceStore;
+  readonly sdk: SdkManager;
   /** Readies the default toolchain for fast runs (standard library built and indexed). */
   prewarm(): Promise<void>;
   appInfo(transport: AppInfo['transport']): AppInfo;
@@ -44,12 +47,22 @@ export function createCore(options: CoreOptions = {}): Core {
   });
   const workspace = new WorkspaceStore(dataDir);
   if (!options.oneShot) void sweepStaleWorkDirs();
+  // A new SDK is made ready for the targets the app builds for: wasip1 (the WASM sandbox) as a
+  // step of the install, then the host's linux architecture (Docker builds) at low priority in
+  // the background, so the install is done as soon as the default sandbox is ready.
+  const prepareSdk = async (tc: Toolchain) => {
+    await runs.prepare(tc);
+    if (!options.oneShot) void toolchains.prewarm(tc, { goos: 'linux', goarch: hostPlatform().goarch }, { background: true });
+  };
+  const sdk = new SdkManager({ dataDir, registry: toolchains, prewarm: prepareSdk });
+  if (!options.oneShot) void sdk.sweep().catch(() => undefined);
   const prewarm = async () => {
     const def = (await toolchains.list().catch(() => [])).find((t) => t.isDefault);
     if (def) await runs.prepare(def);
   };
   if (options.prewarm) void prewarm().catch(() => undefined);
   return {
+    sdk,
     prewarm,
     dataDir,
     toolchains,
@@ -64,6 +77,7 @@ export function createCore(options: CoreOptions = {}): Core {
       modes: [...SANDBOX_MODES],
     }),
     dispose: async () => {
+      toolchains.dispose();
       await runs.dispose();
     },
   };

@@ -6,13 +6,19 @@ import type { EventName, RequestName } from '../../shared/contract';
 export const REQUEST_CHANNELS = [
   'app.info',
   'sdk.list',
+  'sdk.catalog',
+  'sdk.install',
+  'sdk.cancelInstall',
+  'sdk.remove',
+  'sdk.import',
+  'sdk.exportKit',
   'run.start',
   'run.cancel',
   'workspace.load',
   'workspace.save',
 ] as const satisfies readonly RequestName[];
 
-export const EVENT_CHANNELS = ['run.output', 'run.stage'] as const satisfies readonly EventName[];
+export const EVENT_CHANNELS = ['run.output', 'run.stage', 'sdk.progress'] as const satisfies readonly EventName[];
 
 // Fails to compile when the contract gains a channel that is not listed above.
 type Unlisted = Exclude<RequestName, (typeof REQUEST_CHANNELS)[number]> | Exclude<EventName, (typeof EVENT_CHANNELS)[number]>;

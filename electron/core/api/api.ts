@@ -37,10 +37,21 @@ type Handlers = {
 export function createApi(options: ApiOptions): Api {
   const core = createCore(options);
   const runsBySink = new Map<EventSink, Set<string>>();
+  // Every client that has called in hears broadcast events (installs are shared).
+  const sinks = new Set<EventSink>();
+  core.sdk.onProgress((p) => {
+    for (const sink of sinks) sink('sdk.progress', p);
+  });
 
   const handlers: Handlers = {
     'app.info': async () => core.appInfo(options.transport),
     'sdk.list': async (p) => core.toolchains.list({ refresh: p.refresh === true }),
+    'sdk.catalog': async (p) => core.sdk.getCatalog(p.refresh === true),
+    'sdk.install': async (p) => core.sdk.install(p.version),
+    'sdk.cancelInstall': async (p) => ({ canceled: core.sdk.cancelInstall(p.version) }),
+    'sdk.remove': async (p) => core.sdk.remove(p.version),
+    'sdk.import': async (p) => core.sdk.importFile(p.path),
+    'sdk.exportKit': async (p) => core.sdk.exportKit(p.versions, p.out),
     'run.start': async (request, sink) => {
       let runs = runsBySink.get(sink);
       if (!runs) runsBySink.set(sink, (runs = new Set()));
@@ -62,6 +73,7 @@ export function createApi(options: ApiOptions): Api {
   return {
     core,
     async handle(name, params, sink) {
+      sinks.add(sink);
       if (!isRequestName(name)) {
         return fail(new ContractError('unknown-channel', `unknown channel ${JSON.stringify(name)}`));
       }
@@ -80,6 +92,7 @@ export function createApi(options: ApiOptions): Api {
     cancelAllFor(sink) {
       for (const runId of runsBySink.get(sink) ?? []) core.runs.cancel(runId);
       runsBySink.delete(sink);
+      sinks.delete(sink);
     },
     dispose: () => core.dispose(),
   };

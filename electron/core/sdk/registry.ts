@@ -3,11 +3,12 @@
 // run's critical path and must cost nothing after the first time.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, setPriority } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Toolchain } from '../../../shared/toolchain';
-import { buildEnv, goBinary } from './go-env';
+import { buildEnv, goBinary, type Target } from './go-env';
+import { readMarker } from './store';
 import { compareGoVersions, parseGoVersion } from './version';
 
 const execFileAsync = promisify(execFile);
@@ -32,6 +33,7 @@ export class ToolchainRegistry {
   readonly goCacheRoot: string;
   readonly dataDir: string;
   private readonly prewarmed = new Map<string, Promise<void>>();
+  private readonly children = new Set<import('node:child_process').ChildProcess>();
 
   constructor(private readonly options: RegistryOptions) {
     this.env = options.env ?? process.env;
@@ -87,6 +89,12 @@ export class ToolchainRegistry {
     );
   }
 
+  /** Stops prewarm builds still going (the app is quitting). */
+  dispose(): void {
+    for (const child of this.children) child.kill('SIGKILL');
+    this.children.clear();
+  }
+
   /** The GOCACHE of one toolchain: versions never share build outputs. */
   goCacheFor(toolchain: Toolchain): string {
     return join(this.goCacheRoot, toolchain.version.replace(/[^A-Za-z0-9._-]/g, '_'));
@@ -96,25 +104,38 @@ export class ToolchainRegistry {
    * Compiles the standard library for the sandbox target into the toolchain's cache, so the
    * first run does not pay seconds for it. Safe to call repeatedly; runs once per toolchain.
    */
-  prewarm(toolchain: Toolchain): Promise<void> {
-    let job = this.prewarmed.get(toolchain.goroot);
+  prewarm(toolchain: Toolchain, target: Target = { goos: 'wasip1', goarch: 'wasm' }, opts: { background?: boolean } = {}): Promise<void> {
+    const key = `${toolchain.goroot}|${target.goos}/${target.goarch}`;
+    let job = this.prewarmed.get(key);
     if (!job) {
       const env = buildEnv({
         toolchain,
         goCache: this.goCacheFor(toolchain),
         dataDir: this.options.dataDir,
-        target: { goos: 'wasip1', goarch: 'wasm' },
+        target,
         baseEnv: this.env,
       });
-      job = execFileAsync(goBinary(toolchain.goroot), ['build', '-trimpath', 'std'], {
-        env,
-        cwd: this.options.dataDir,
-        maxBuffer: 16 * 1024 * 1024,
-      }).then(
-        () => undefined,
-        () => undefined, // A failed prewarm only means the first run compiles what it needs.
-      );
-      this.prewarmed.set(toolchain.goroot, job);
+      job = new Promise<void>((resolve) => {
+        const child = execFile(
+          goBinary(toolchain.goroot),
+          ['build', '-trimpath', 'std'],
+          { env, cwd: this.options.dataDir, maxBuffer: 16 * 1024 * 1024, timeout: 30 * 60_000 },
+          // A failed prewarm only means the first run compiles what it needs.
+          () => {
+            this.children.delete(child);
+            resolve();
+          },
+        );
+        this.children.add(child);
+        if (opts.background && child.pid !== undefined) {
+          try {
+            setPriority(child.pid, 19);
+          } catch {
+            // Not permitted here: it just runs at normal priority.
+          }
+        }
+      });
+      this.prewarmed.set(key, job);
     }
     return job;
   }
@@ -128,7 +149,16 @@ export class ToolchainRegistry {
     add(await this.fromPathEnv());
     for (const goroot of sdkDirs(join(this.env.HOME ?? this.env.USERPROFILE ?? homedir(), 'sdk'))) add(readToolchain(goroot, 'sdk-dir'));
     for (const goroot of sdkDirs(join(this.options.dataDir, 'sdk'))) {
-      if (existsSync(join(goroot, '.gopherlab-complete'))) add(readToolchain(goroot, 'store'));
+      const marker = readMarker(goroot);
+      const t = marker ? readToolchain(goroot, 'store') : null;
+      if (t && marker) {
+        add({
+          ...t,
+          removable: true,
+          verification: marker.verification,
+          ...(marker.diskBytes !== undefined ? { diskBytes: marker.diskBytes } : {}),
+        });
+      }
     }
 
     const all = [...found.values()].sort((a, b) => compareGoVersions(b.version, a.version));
