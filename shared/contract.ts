@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { OutputStreamSchema, RunIdSchema, RunRequestSchema, RunResultSchema, SandboxModeSchema, SpanSchema } from './run';
 import { CatalogSchema, InstallProgressSchema, ToolchainSchema } from './toolchain';
 import { WorkspaceSchema } from './workspace';
+import { SettingsSchema } from './settings';
 
 export const AppInfoSchema = z.object({
   name: z.string(),
@@ -41,6 +42,9 @@ export const requests = {
   'run.start': { params: RunRequestSchema, result: RunResultSchema },
   'run.cancel': { params: z.object({ runId: RunIdSchema }).strict(), result: z.object({ canceled: z.boolean() }) },
   'workspace.load': { params: empty, result: WorkspaceSchema.nullable() },
+  'settings.load': { params: empty, result: SettingsSchema },
+  /** Saves settings; a changed GOPROXY or GOROOT list applies to the next catalogue, install and run. */
+  'settings.save': { params: SettingsSchema, result: SettingsSchema },
   'workspace.save': { params: WorkspaceSchema, result: z.object({ savedAt: z.number() }) },
 } as const;
 

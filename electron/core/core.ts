@@ -5,6 +5,7 @@ import type { Toolchain } from '../../shared/toolchain';
 import { ToolchainRegistry } from './sdk/registry';
 import { RunService } from './pipeline/run-service';
 import { WorkspaceStore } from './store/workspace-store';
+import { SettingsStore } from './store/settings-store';
 import { SdkManager } from './sdk/manager';
 import { hostPlatform } from './sdk/proxy';
 import { resolveDataDir } from './store/paths';
@@ -29,6 +30,7 @@ export interface Core {
   readonly runs: RunService;
   readonly workspace: WorkspaceStore;
   readonly sdk: SdkManager;
+  readonly settings: SettingsStore;
   /** Readies the default toolchain for fast runs (standard library built and indexed). */
   prewarm(): Promise<void>;
   appInfo(transport: AppInfo['transport']): AppInfo;
@@ -39,7 +41,8 @@ export const APP_VERSION = '0.1.0';
 
 export function createCore(options: CoreOptions = {}): Core {
   const dataDir = resolveDataDir(options.dataDir);
-  const toolchains = new ToolchainRegistry({ dataDir, goCacheRoot: options.goCacheRoot });
+  const settings = new SettingsStore(dataDir);
+  const toolchains = new ToolchainRegistry({ dataDir, goCacheRoot: options.goCacheRoot, extraGoroots: () => settings.get().goroots });
   const runs = new RunService({
     toolchains,
     oneShot: options.oneShot === true,
@@ -54,7 +57,8 @@ export function createCore(options: CoreOptions = {}): Core {
     await runs.prepare(tc);
     if (!options.oneShot) void toolchains.prewarm(tc, { goos: 'linux', goarch: hostPlatform().goarch }, { background: true });
   };
-  const sdk = new SdkManager({ dataDir, registry: toolchains, prewarm: prepareSdk });
+  const sdk = new SdkManager({ dataDir, registry: toolchains, prewarm: prepareSdk, goproxy: () => settings.get().goproxy });
+  settings.onChange(() => void toolchains.list({ refresh: true }).catch(() => undefined));
   if (!options.oneShot) void sdk.sweep().catch(() => undefined);
   const prewarm = async () => {
     const def = (await toolchains.list().catch(() => [])).find((t) => t.isDefault);
@@ -63,6 +67,7 @@ export function createCore(options: CoreOptions = {}): Core {
   if (options.prewarm) void prewarm().catch(() => undefined);
   return {
     sdk,
+    settings,
     prewarm,
     dataDir,
     toolchains,

@@ -15,6 +15,8 @@ export const REQUEST_CHANNELS = [
   'run.start',
   'run.cancel',
   'workspace.load',
+  'settings.load',
+  'settings.save',
   'workspace.save',
 ] as const satisfies readonly RequestName[];
 

@@ -67,6 +67,8 @@ export function createApi(options: ApiOptions): Api {
     },
     'run.cancel': async (p) => ({ canceled: core.runs.cancel(p.runId) }),
     'workspace.load': async () => core.workspace.load(),
+    'settings.load': async () => core.settings.get(),
+    'settings.save': async (s) => core.settings.save(s),
     'workspace.save': async (w) => ({ savedAt: await core.workspace.save(w) }),
   };
 

@@ -236,10 +236,22 @@ describe('run pipeline (WASM sandbox, real Go)', () => {
     expect(replace.result.spans.map((s) => s.name)).not.toContain('compile');
   });
 
-  it('never switches toolchains: a go.mod asking for a future Go fails to compile instead', async () => {
-    const { result } = await run('package main\nfunc main() {}\n-- go.mod --\nmodule play\n\ngo 1.99\n\ntoolchain go1.99.0\n');
-    expect(result.status).toBe('compile-error');
-    expect(result.buildOutput).toMatch(/1\.99/);
+  it('never switches or downloads toolchains: a pinned toolchain that is not installed is sdk-missing', async () => {
+    const pinned = await run('package main\nfunc main() {}\n-- go.mod --\nmodule play\n\ngo 1.99\n\ntoolchain go1.99.0\n');
+    expect(pinned.result.status).toBe('sdk-missing');
+    expect(pinned.result.message).toMatch(/pins toolchain go1\.99\.0, which is not installed/);
+    // Without a toolchain line, a go line from the future is the compiler's to refuse.
+    const future = await run('package main\nfunc main() {}\n-- go.mod --\nmodule play\n\ngo 1.99\n');
+    expect(future.result.status).toBe('compile-error');
+    expect(future.result.buildOutput).toMatch(/1\.99/);
+  });
+
+  it('runs on the toolchain a snippet pins in its go.mod when the run names none', async () => {
+    const current = (await core.toolchains.list()).find((t) => t.isDefault)!;
+    const src = `package main\nimport ("fmt";"runtime")\nfunc main() { fmt.Println(runtime.Version()) }\n-- go.mod --\nmodule play\n\ngo 1.21\n\ntoolchain ${current.version}\n`;
+    const { result } = await run(src);
+    expect(result.status).toBe('ok');
+    expect(result.stdout).toBe(`${current.version}\n`);
   });
 
   it('does not download modules: a third-party import fails with a clear message', async () => {

@@ -16,7 +16,7 @@ import {
   type Span,
 } from '../../../shared/run';
 import type { Toolchain } from '../../../shared/toolchain';
-import type { SnippetFile } from '../../../shared/txtar';
+import { parseTxtar, type SnippetFile } from '../../../shared/txtar';
 import { buildEnv, goBinary } from '../sdk/go-env';
 import { SdkMissingError, type ToolchainRegistry } from '../sdk/registry';
 import { languageVersion, supportsWasip1 } from '../sdk/version';
@@ -113,10 +113,17 @@ export class RunService {
     let workDir: WorkDir | null = null;
     let toolchain: Toolchain | null = null;
     try {
+      // No version chosen for the run: a `toolchain` line in the snippet's go.mod pins one.
+      const pinned = request.go ? null : pinnedToolchain(request.source);
       try {
-        toolchain = await spans.stage('sdk-resolve', () => this.options.toolchains.resolve(request.go));
+        toolchain = await spans.stage('sdk-resolve', () => this.options.toolchains.resolve(request.go || pinned || undefined));
       } catch (err) {
-        if (err instanceof SdkMissingError) return this.result(request, spans, null, { status: 'sdk-missing', message: err.message });
+        if (err instanceof SdkMissingError) {
+          const message = pinned
+            ? `the snippet's go.mod pins toolchain ${pinned}, which is not installed: install it, pick a version for the tab, or remove the toolchain line`
+            : err.message;
+          return this.result(request, spans, null, { status: 'sdk-missing', message });
+        }
         throw err;
       }
       if (!supportsWasip1(toolchain.version)) {
@@ -326,6 +333,13 @@ export function classify(o: WasmOutcome, limits: RunLimits): Verdict {
       return { status: 'exit', exitCode: code, message: `the program exited with status ${code}` };
     }
   }
+}
+
+/** The toolchain a snippet's go.mod pins with a `toolchain goX.Y.Z` line, if any. */
+export function pinnedToolchain(source: string): string | null {
+  const goMod = parseTxtar(source).files.find((f) => f.name === 'go.mod');
+  const m = goMod && /^\s*toolchain\s+(go\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)\s*(?:\/\/.*)?$/m.exec(goMod.content);
+  return m?.[1] ?? null;
 }
 
 /** The first panic or fatal error Go's runtime printed, when it printed its goroutine dump. */

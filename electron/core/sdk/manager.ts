@@ -19,8 +19,8 @@ export interface SdkManagerOptions {
   /** Builds the standard library of a new SDK for the app's targets. */
   prewarm: (toolchain: Toolchain) => Promise<void>;
   env?: NodeJS.ProcessEnv;
-  /** A GOPROXY list that overrides the environment (the app's setting). */
-  goproxy?: string;
+  /** A GOPROXY list that overrides the environment (the app's setting; empty: the environment). */
+  goproxy?: string | (() => string);
   archiveCache?: string;
 }
 
@@ -32,8 +32,13 @@ export class SdkManager {
 
   constructor(private readonly o: SdkManagerOptions) {
     const env = o.env ?? process.env;
-    let proxy: string | null | undefined;
-    this.proxy = () => (proxy === undefined ? (proxy = resolveProxy(env, o.goproxy)) : proxy);
+    // Resolved once per setting value: `go env GOPROXY` is a process start.
+    const resolved = new Map<string, string | null>();
+    this.proxy = () => {
+      const setting = (typeof o.goproxy === 'function' ? o.goproxy() : o.goproxy) ?? '';
+      if (!resolved.has(setting)) resolved.set(setting, resolveProxy(env, setting || undefined));
+      return resolved.get(setting) ?? null;
+    };
     this.catalog = new ReleaseCatalog({
       dataDir: o.dataDir,
       proxy: this.proxy,

@@ -23,7 +23,7 @@ beforeAll(() => {
   fakeGoroot(join(dir, 'home', 'sdk'), 'go1.22.10');
   fakeGoroot(join(dir, 'data', 'sdk'), 'go1.21.0');
   fakeGoroot(join(dir, 'data', 'sdk'), 'go1.20.1'); // no completion marker: half-installed, never listed
-  writeFileSync(join(dir, 'data', 'sdk', 'go1.21.0', '.gopherlab-complete'), '');
+  writeFileSync(join(dir, 'data', 'sdk', 'go1.21.0', '.gopherlab-complete'), JSON.stringify({ version: 'go1.21.0', verification: 'checksum-db', source: 'proxy', installedAt: '2026-01-01T00:00:00Z' }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -55,6 +55,14 @@ describe('toolchain registry', () => {
     expect(await registry.list()).toEqual([]);
     await expect(registry.resolve('')).rejects.toThrow(SdkMissingError);
     await expect(registry.resolve(undefined)).rejects.toThrow(/No Go toolchain found: install Go/);
+  });
+
+  it('offers the GOROOTs the user added in settings', async () => {
+    const extra = fakeGoroot(join(dir, 'custom'), 'go1.23.4');
+    const registry = new ToolchainRegistry({ dataDir: join(dir, 'data'), env: { PATH: process.env.PATH, HOME: join(dir, 'nohome') }, extraGoroots: () => [extra, join(dir, 'not-a-goroot')] });
+    const list = await registry.list();
+    expect(list.find((t) => t.version === 'go1.23.4')).toMatchObject({ source: 'user', goroot: extra });
+    expect((await registry.resolve('1.23.4')).goroot).toBe(extra);
   });
 
   it('gives every toolchain its own GOCACHE', async () => {

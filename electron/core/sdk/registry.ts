@@ -23,6 +23,8 @@ export class SdkMissingError extends Error {
 
 export interface RegistryOptions {
   dataDir: string;
+  /** GOROOTs the user added (a setting). */
+  extraGoroots?: () => string[];
   goCacheRoot?: string;
   env?: NodeJS.ProcessEnv;
 }
@@ -148,6 +150,7 @@ export class ToolchainRegistry {
 
     add(await this.fromPathEnv());
     for (const goroot of sdkDirs(join(this.env.HOME ?? this.env.USERPROFILE ?? homedir(), 'sdk'))) add(readToolchain(goroot, 'sdk-dir'));
+    for (const goroot of this.options.extraGoroots?.() ?? []) add(readToolchain(resolve(goroot), 'user'));
     for (const goroot of sdkDirs(join(this.options.dataDir, 'sdk'))) {
       const marker = readMarker(goroot);
       const t = marker ? readToolchain(goroot, 'store') : null;
