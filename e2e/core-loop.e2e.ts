@@ -19,7 +19,7 @@ test('a typed program runs with Ctrl+Enter and its output streams into the panel
   await expect(app.modeChip).toHaveText('WASM');
   await expect(app.statusMode).toHaveText('WASM');
   // The default toolchain is preselected and named in the status bar.
-  await expect(app.versionPicker.locator('option:checked')).toContainText('(default)');
+  await expect(app.versions.trigger).toHaveAttribute('data-default', 'true');
   await expect(app.statusGo).toHaveText(/^go1\.\d+/);
 
   await app.runProgram(COUNTING);

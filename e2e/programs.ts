@@ -107,3 +107,16 @@ func main() {
 	fmt.Println("second, two seconds later")
 }
 `;
+
+/** Prints the version of the Go that built it: which toolchain a tab really used. */
+export const PRINT_GO_VERSION = `package main
+
+import (
+	"fmt"
+	"runtime"
+)
+
+func main() {
+	fmt.Println(runtime.Version())
+}
+`;

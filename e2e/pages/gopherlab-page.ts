@@ -2,6 +2,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { EditorPane } from './editor-pane';
 import { OutputPane } from './output-pane';
+import { SdkPanelPane } from './sdk-panel';
+import { VersionPickerPane } from './version-picker';
 
 /** Long enough for the first wasip1 build on a cold cache, which compiles the standard library. */
 export const FIRST_BUILD_TIMEOUT = 180_000;
@@ -11,7 +13,8 @@ export class GopherlabPage {
   readonly output: OutputPane;
   readonly runButton: Locator;
   readonly stopButton: Locator;
-  readonly versionPicker: Locator;
+  readonly versions: VersionPickerPane;
+  readonly sdkPanel: SdkPanelPane;
   readonly modeChip: Locator;
   readonly timeoutInput: Locator;
   readonly statusGo: Locator;
@@ -19,13 +22,16 @@ export class GopherlabPage {
   readonly connection: Locator;
   readonly saveState: Locator;
   readonly tabs: Locator;
+  readonly addTabButton: Locator;
+  readonly runTime: Locator;
 
   constructor(readonly page: Page) {
     this.editor = new EditorPane(page);
     this.output = new OutputPane(page);
     this.runButton = page.getByTestId('run');
     this.stopButton = page.getByTestId('stop');
-    this.versionPicker = page.getByTestId('go-version');
+    this.versions = new VersionPickerPane(page);
+    this.sdkPanel = new SdkPanelPane(page);
     this.modeChip = page.getByTestId('mode');
     this.timeoutInput = page.getByTestId('timeout-seconds');
     this.statusGo = page.getByTestId('status-go');
@@ -33,6 +39,8 @@ export class GopherlabPage {
     this.connection = page.getByTestId('status-connection');
     this.saveState = page.getByTestId('save-state');
     this.tabs = page.getByTestId('tab');
+    this.addTabButton = page.getByTestId('add-tab');
+    this.runTime = page.getByTestId('run-time');
   }
 
   /** Opens the app and waits until it is connected and the saved workspace is in the editor. */
@@ -51,6 +59,14 @@ export class GopherlabPage {
     await expect(this.editor.lines).toBeVisible();
     // Run is enabled once workspace.load has answered.
     await expect(this.runButton).toBeEnabled();
+  }
+
+  /** Adds a snippet tab; it comes to the front. */
+  async addTab(): Promise<void> {
+    const before = await this.tabs.count();
+    await this.addTabButton.click();
+    await expect(this.tabs).toHaveCount(before + 1);
+    await expect(this.tabs.nth(before)).toHaveAttribute('data-active', 'true');
   }
 
   async setTimeoutSeconds(seconds: number): Promise<void> {

@@ -1,6 +1,8 @@
-// The tests build nothing: they say so clearly when the build is missing.
+// The tests build nothing: they say so clearly when the build is missing. They do fetch (once, then
+// cached in .cache/sdks) a second real Go toolchain for the version-switching specs.
 import { existsSync, statSync } from 'node:fs';
 import { RENDERER_INDEX, SERVER_ENTRY } from './paths';
+import { prepareE2eToolchains } from './toolchains';
 
 export default function globalSetup(): void {
   const missing = [SERVER_ENTRY, RENDERER_INDEX].filter((f) => !existsSync(f));
@@ -11,4 +13,5 @@ export default function globalSetup(): void {
   if (!existsSync(chromium) || !statSync(chromium).isFile()) {
     throw new Error(`e2e: no Chromium at ${chromium}; install the Debian package (apt-get install -y chromium) or set GOPHERLAB_CHROMIUM`);
   }
+  prepareE2eToolchains();
 }

@@ -1,5 +1,6 @@
 // Starts the browser-mode server the way a user does (`node dist/node/server.cjs --port 0 --json`)
-// with its own GOPHERLAB_HOME, reads the one JSON line it prints, and stops it with SIGTERM.
+// with its own GOPHERLAB_HOME (plus any extra environment a spec asks for, e.g. a HOME whose
+// ~/sdk holds more toolchains), reads the one JSON line it prints, and stops it with SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,16 +14,24 @@ export interface ServerInfo {
   token: string;
 }
 
+export interface ServerOptions {
+  /** Added to (and overriding) the server's environment, e.g. { HOME: dirWithSdks }. */
+  env?: Record<string, string>;
+}
+
 export class GopherlabServer {
   private child: ChildProcess | null = null;
   private info: ServerInfo | null = null;
   private stderr = '';
 
-  private constructor(readonly home: string) {}
+  private constructor(
+    readonly home: string,
+    private readonly extraEnv: Record<string, string>,
+  ) {}
 
   /** A server on a fresh, empty GOPHERLAB_HOME. */
-  static async start(): Promise<GopherlabServer> {
-    const server = new GopherlabServer(mkdtempSync(join(tmpdir(), 'gopherlab-e2e-')));
+  static async start(options: ServerOptions = {}): Promise<GopherlabServer> {
+    const server = new GopherlabServer(mkdtempSync(join(tmpdir(), 'gopherlab-e2e-')), options.env ?? {});
     await server.launch();
     return server;
   }
@@ -58,7 +67,7 @@ export class GopherlabServer {
   private async launch(): Promise<void> {
     this.stderr = '';
     const child = spawn(process.execPath, [SERVER_ENTRY, '--port', '0', '--json'], {
-      env: { ...process.env, GOPHERLAB_HOME: this.home, GOPHERLAB_GOCACHE: SHARED_GOCACHE },
+      env: { ...process.env, GOPHERLAB_HOME: this.home, GOPHERLAB_GOCACHE: SHARED_GOCACHE, ...this.extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { CodeEditor } from '../editor/CodeEditor';
 import { OutputPanel } from '../output/OutputPanel';
+import { SdkPanel } from '../sdk/SdkPanel';
 import { StatusBar } from '../status/StatusBar';
 import { useAppStoreApi } from '../store/context';
 import { TabBar } from '../tabs/TabBar';
@@ -50,6 +51,7 @@ export function App() {
         right={<OutputPanel />}
       />
       <StatusBar />
+      <SdkPanel />
     </div>
   );
 }

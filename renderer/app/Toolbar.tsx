@@ -1,5 +1,6 @@
-// Run / Stop, the Go version, the sandbox mode and the timeout.
+// Run / Stop, the Go version (and the SDK manager), the sandbox mode and the timeout.
 import { useApp } from '../store/context';
+import { isActive } from '../store/install-progress';
 import { TimeoutSetting } from '../settings/TimeoutSetting';
 import { VersionPicker } from '../versions/VersionPicker';
 
@@ -11,6 +12,8 @@ export function Toolbar() {
   const ready = useApp((s) => s.workspaceStatus !== 'loading');
   const startRun = useApp((s) => s.startRun);
   const cancelRun = useApp((s) => s.cancelRun);
+  const openSdkPanel = useApp((s) => s.setSdkPanelOpen);
+  const installing = useApp((s) => Object.values(s.installs).some(isActive));
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Run controls">
@@ -46,6 +49,10 @@ export function Toolbar() {
       </div>
       <div className="toolbar-divider" />
       <VersionPicker />
+      <button type="button" className="button subtle" data-testid="open-sdk-panel" onClick={() => openSdkPanel(true)} title="Installed Go SDKs, the release list, import and export">
+        SDKs…
+        {installing && <span className="dot-badge" aria-label="an install is under way" />}
+      </button>
       <span className="mode-chip" data-testid="mode" title="Runs are built for GOOS=wasip1 GOARCH=wasm and run in the WASM sandbox: no network, no files, capped memory and time">
         WASM
       </span>

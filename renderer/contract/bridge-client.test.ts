@@ -25,6 +25,13 @@ describe('createBridgeClient', () => {
     await expect(createBridgeClient(bridge).call('run.cancel', { runId: 'r1' })).rejects.toMatchObject({ code: 'forbidden', message: 'no' });
   });
 
+  it('hears nothing, rather than failing, from a bridge without the event', () => {
+    const { bridge } = fakeBridge({});
+    const off = createBridgeClient(bridge).on('sdk.progress', () => undefined);
+    expect(typeof off).toBe('function');
+    off();
+  });
+
   it('passes on events that match the contract', () => {
     const { bridge, emit } = fakeBridge({});
     const seen: string[] = [];

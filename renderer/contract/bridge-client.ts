@@ -30,7 +30,9 @@ export function createBridgeClient(bridge: Bridge): RendererClient {
       throw new ContractError(wire.error.code, wire.error.message);
     },
     on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
-      const subscribe = bridge[`on:${name}`] as unknown as (l: (payload: EventPayload<E>) => void) => () => void;
+      const subscribe = bridge[`on:${name}`] as unknown as ((l: (payload: EventPayload<E>) => void) => () => void) | undefined;
+      // A preload older than the contract lacks the event: the feature then hears nothing, and the app still starts.
+      if (typeof subscribe !== 'function') return () => undefined;
       return subscribe((payload) => {
         const decoded = decodeEvent(name, payload);
         if (decoded) listener(decoded);

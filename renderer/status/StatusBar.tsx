@@ -1,10 +1,12 @@
-// The bottom line: the tab's Go, the mode, the connection, the last run and the save state.
+// The bottom line: the tab's Go, the mode, the connection, the last run, SDK installs and the
+// save state.
 import { formatMs } from '../output/status';
+import { InstallTray } from '../sdk/InstallTray';
 import { useApp } from '../store/context';
 import { runDisplayStatus } from '../store/run-slice';
-import { resolveToolchain } from '../store/toolchain-slice';
 import { selectActiveTab } from '../store/workspace-slice';
 import type { ConnectionState } from '../contract/connection';
+import { tabGoLabel } from './go-label';
 
 const CONNECTION_LABEL: Record<ConnectionState, string> = {
   ipc: 'Desktop app',
@@ -16,6 +18,7 @@ const CONNECTION_LABEL: Record<ConnectionState, string> = {
 
 export function StatusBar() {
   const go = useApp((s) => selectActiveTab(s)?.go ?? '');
+  const ran = useApp((s) => s.ranGoByTab[selectActiveTab(s)?.id ?? '']);
   const toolchains = useApp((s) => s.toolchains);
   const connection = useApp((s) => s.connection);
   const connectionError = useApp((s) => s.connectionError);
@@ -25,14 +28,13 @@ export function StatusBar() {
   const saveError = useApp((s) => s.saveError);
   const appVersion = useApp((s) => s.appInfo?.version ?? null);
 
-  const toolchain = resolveToolchain(toolchains, go);
-  const goLabel = toolchain ? toolchain.version : go ? `${go} (not installed)` : 'default Go';
+  const goLabel = tabGoLabel(go, toolchains, ran);
   const healthy = connection === 'open' || connection === 'ipc';
 
   return (
     <footer className="status-bar">
-      <span className="status-item" data-testid="status-go" title={toolchain?.goroot ?? 'The Go toolchain of this tab'}>
-        {goLabel}
+      <span className={`status-item${goLabel.missing ? ' is-warn' : ''}`} data-testid="status-go" title={goLabel.title}>
+        {goLabel.text}
       </span>
       <span className="status-item" data-testid="status-mode" title="Sandbox mode">
         WASM
@@ -48,6 +50,7 @@ export function StatusBar() {
         </span>
       )}
       <span className="spacer" />
+      <InstallTray />
       <span className={`status-item save-${saveState}`} data-testid="save-state" data-state={saveState} title={saveError ?? undefined}>
         {saveState === 'saved' ? 'All changes saved' : saveState === 'error' ? 'Not saved' : 'Saving…'}
       </span>

@@ -32,6 +32,8 @@ export function bindContractEvents(client: RendererClient, store: AppStore, flus
       },
     ),
     client.on('run.stage', (p) => store.getState().receiveStage(p)),
+    // Installs are shared: this window also sees those another window or the CLI started.
+    client.on('sdk.progress', (p) => store.getState().receiveProgress(p)),
     client.onConnectionChange((state) => {
       store.getState().setConnection(state, client.lastError());
       if (state !== 'open') return;
@@ -39,6 +41,7 @@ export function bindContractEvents(client: RendererClient, store: AppStore, flus
       const s = store.getState();
       if (s.workspaceStatus === 'error') void s.loadWorkspace();
       if (s.toolchainsStatus === 'error') void s.loadToolchains();
+      if (s.catalogStatus === 'error') void s.loadCatalog();
       if (!s.appInfo) void s.loadAppInfo();
     }),
   ];

@@ -40,8 +40,17 @@ export interface RevealTarget {
   seq: number;
 }
 
+/** The Go a tab's last finished run was built with, as the result reported it. */
+export interface RanGo {
+  /** The tab's `go` field when that run started: the answer holds only while it is unchanged. */
+  requested: string;
+  version: string;
+  goroot: string;
+}
+
 export interface RunSlice {
   run: RunView | null;
+  ranGoByTab: Record<string, RanGo>;
   revealTarget: RevealTarget | null;
   startRun(): Promise<void>;
   cancelRun(): Promise<void>;
@@ -64,6 +73,7 @@ export function createRunSlice(deps: StoreDeps): SliceCreator<RunSlice> {
 
   return (set, get) => ({
     run: null,
+    ranGoByTab: {},
     revealTarget: null,
 
     async startRun() {
@@ -106,6 +116,8 @@ export function createRunSlice(deps: StoreDeps): SliceCreator<RunSlice> {
             ...(run.streamed ? {} : outputFromResult(result)),
           })),
         );
+        const ran = result.go;
+        if (ran) set((cur) => ({ ranGoByTab: { ...cur.ranGoByTab, [tab.id]: { requested: tab.go, version: ran.version, goroot: ran.goroot } } }));
       } catch (err) {
         set(updateRun(runId, () => ({ phase: 'done', finishedAt: deps.now(), failure: describeError(err) })));
       }

@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createConnectionSlice } from './connection-slice';
 import { createRunSlice } from './run-slice';
+import { createSdkSlice } from './sdk-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createToolchainSlice } from './toolchain-slice';
 import type { AppState, StoreDeps } from './types';
@@ -26,6 +27,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       ...createWorkspaceSlice(deps)(...a),
       ...createRunSlice(deps)(...a),
       ...createToolchainSlice(deps)(...a),
+      ...createSdkSlice(deps)(...a),
       ...createSettingsSlice(deps)(...a),
       ...createConnectionSlice(deps)(...a),
     })),

@@ -1,5 +1,6 @@
 // The Go toolchains the app knows, for the version picker and the status bar.
 import type { Toolchain } from '../../shared/toolchain';
+import { compareGoVersions, normalizeGoVersion, parseGoVersion } from '../versions/go-version';
 import { describeError } from './errors';
 import type { SliceCreator, StoreDeps } from './types';
 
@@ -30,9 +31,21 @@ export function createToolchainSlice(deps: StoreDeps): SliceCreator<ToolchainSli
 export const selectDefaultToolchain = (s: Pick<ToolchainSlice, 'toolchains'>): Toolchain | undefined =>
   s.toolchains.find((t) => t.isDefault) ?? s.toolchains[0];
 
-/** The toolchain a tab's `go` field names: by id, by version ("1.22.3" or "go1.22.3"), or the default. */
+/**
+ * The toolchain a tab's `go` field names, the way the core resolves it: the default for "", then
+ * by id, by version ("1.22.3" or "go1.22.3"), by GOROOT, and "1.22" as the newest 1.22.x.
+ */
 export function resolveToolchain(toolchains: ReadonlyArray<Toolchain>, go: string): Toolchain | undefined {
   if (!go) return toolchains.find((t) => t.isDefault) ?? toolchains[0];
-  const version = go.startsWith('go') ? go : `go${go}`;
-  return toolchains.find((t) => t.id === go) ?? toolchains.find((t) => t.version === version) ?? toolchains.find((t) => t.goroot === go);
+  const version = normalizeGoVersion(go);
+  const exact = toolchains.find((t) => t.id === go) ?? toolchains.find((t) => t.version === version) ?? toolchains.find((t) => t.goroot === go);
+  if (exact) return exact;
+  const wanted = parseGoVersion(version);
+  if (!wanted || wanted.patch !== null || wanted.pre !== null) return undefined;
+  return toolchains
+    .filter((t) => {
+      const v = parseGoVersion(t.version);
+      return v !== null && v.major === wanted.major && v.minor === wanted.minor;
+    })
+    .sort((a, b) => compareGoVersions(b.version, a.version))[0];
 }
