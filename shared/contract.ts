@@ -7,6 +7,15 @@ import { CatalogSchema, InstallProgressSchema, ToolchainSchema } from './toolcha
 import { WorkspaceSchema } from './workspace';
 import { SettingsSchema } from './settings';
 
+export const EngineStatusSchema = z.object({
+  available: z.boolean(),
+  endpoint: z.string().nullable(),
+  version: z.string().nullable(),
+  arch: z.string().nullable(),
+  error: z.string().optional(),
+});
+export type EngineStatusInfo = z.infer<typeof EngineStatusSchema>;
+
 export const AppInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
@@ -40,6 +49,8 @@ export const requests = {
     result: z.object({ path: z.string(), bytes: z.number(), versions: z.array(z.string()) }),
   },
   'run.start': { params: RunRequestSchema, result: RunResultSchema },
+  /** Which sandboxes can run now: WASM always; Docker when an engine answers (refresh: ask again). */
+  'sandbox.status': { params: z.object({ refresh: z.boolean().optional() }).strict(), result: z.object({ docker: EngineStatusSchema }) },
   'run.cancel': { params: z.object({ runId: RunIdSchema }).strict(), result: z.object({ canceled: z.boolean() }) },
   'workspace.load': { params: empty, result: WorkspaceSchema.nullable() },
   'settings.load': { params: empty, result: SettingsSchema },

@@ -20,7 +20,7 @@ export const RUN_STATUSES = [
 export const RunStatusSchema = z.enum(RUN_STATUSES);
 export type RunStatus = z.infer<typeof RunStatusSchema>;
 
-export const SANDBOX_MODES = ['wasm'] as const;
+export const SANDBOX_MODES = ['wasm', 'docker'] as const;
 export const SandboxModeSchema = z.enum(SANDBOX_MODES);
 export type SandboxMode = z.infer<typeof SandboxModeSchema>;
 
@@ -41,6 +41,10 @@ export const RunLimitsSchema = z.object({
   timeoutMs: z.number().int().min(100).max(MAX_LIMITS.timeoutMs),
   memoryBytes: z.number().int().min(16 * 1024 * 1024).max(MAX_LIMITS.memoryBytes),
   outputBytes: z.number().int().min(1024).max(MAX_LIMITS.outputBytes),
+  /** Docker: CPUs the container may use (default 1). */
+  cpus: z.number().min(0.1).max(16).optional(),
+  /** Docker: processes and threads the container may have (default 64). */
+  pids: z.number().int().min(8).max(4096).optional(),
 });
 export type RunLimits = z.infer<typeof RunLimitsSchema>;
 
@@ -55,6 +59,8 @@ export const RunRequestSchema = z.object({
   go: z.string().max(4096).optional(),
   mode: SandboxModeSchema.default('wasm'),
   limits: RunLimitsSchema.partial().optional(),
+  /** Docker: build with -tags=faketime; sleeps are instant and the output comes with replay delays. */
+  faketime: z.boolean().optional(),
 });
 export type RunRequest = z.input<typeof RunRequestSchema>;
 export type ParsedRunRequest = z.output<typeof RunRequestSchema>;
@@ -94,6 +100,10 @@ export const RunResultSchema = z.object({
   buildOutput: z.string(),
   diagnostics: z.array(DiagnosticSchema),
   panic: z.object({ message: z.string() }).optional(),
+  /** The signal that ended the program when the sandbox did not (e.g. SIGKILL from kill(-1)). */
+  signal: z.string().optional(),
+  /** faketime runs: the output as timed writes, for a replay with the program's own delays. */
+  replay: z.array(z.object({ stream: z.enum(['stdout', 'stderr']), data: z.string(), delayMs: z.number() })).optional(),
   go: GoInfoSchema.nullable(),
   mode: SandboxModeSchema,
   spans: z.array(SpanSchema),

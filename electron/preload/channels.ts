@@ -13,6 +13,7 @@ export const REQUEST_CHANNELS = [
   'sdk.import',
   'sdk.exportKit',
   'run.start',
+  'sandbox.status',
   'run.cancel',
   'workspace.load',
   'settings.load',

@@ -65,6 +65,7 @@ export function createApi(options: ApiOptions): Api {
         runs.delete(request.runId);
       }
     },
+    'sandbox.status': async (p) => ({ docker: await core.runs.sandboxStatus(p.refresh === true) }),
     'run.cancel': async (p) => ({ canceled: core.runs.cancel(p.runId) }),
     'workspace.load': async () => core.workspace.load(),
     'settings.load': async () => core.settings.get(),

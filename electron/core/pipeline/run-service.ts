@@ -17,7 +17,10 @@ import {
 } from '../../../shared/run';
 import type { Toolchain } from '../../../shared/toolchain';
 import { parseTxtar, type SnippetFile } from '../../../shared/txtar';
-import { buildEnv, goBinary } from '../sdk/go-env';
+import { buildEnv, goBinary, type Target } from '../sdk/go-env';
+import { hostPlatform } from '../sdk/proxy';
+import { DOCKER_DEFAULTS, type DockerLimits, type DockerOutcome, type DockerSandbox } from '../sandbox/docker/docker-sandbox';
+import { DockerService } from '../sandbox/docker/docker-service';
 import { SdkMissingError, type ToolchainRegistry } from '../sdk/registry';
 import { languageVersion, supportsWasip1 } from '../sdk/version';
 import { WasmSandbox, WorkerPool, type WasmOutcome } from '../sandbox/wasm/wasm-sandbox';
@@ -45,6 +48,18 @@ export interface RunServiceOptions {
   onStdIndexMissing?: (toolchain: Toolchain) => void;
 }
 
+const WASM_TARGET: Target = { goos: 'wasip1', goarch: 'wasm' };
+
+function dockerLimits(l: RunLimits): DockerLimits {
+  return {
+    timeoutMs: l.timeoutMs,
+    memoryBytes: l.memoryBytes,
+    outputBytes: l.outputBytes,
+    cpus: l.cpus ?? DOCKER_DEFAULTS.cpus,
+    pids: l.pids ?? DOCKER_DEFAULTS.pids,
+  };
+}
+
 /** The guest's own view of the world: a name and a tiny environment, nothing of the host's. */
 const GUEST_ARGS = ['prog'];
 const GUEST_ENV = ['HOME=/home/gopher', 'USER=gopher', 'PATH=/usr/local/go/bin:/usr/bin:/bin'];
@@ -54,6 +69,7 @@ export class RunService {
   private readonly sandbox: WasmSandbox;
   private readonly active = new Map<string, AbortController>();
   private readonly stdIndex = new StdIndexCache();
+  private readonly docker = new DockerService();
   private readonly buildTimeoutMs: number;
 
   constructor(private readonly options: RunServiceOptions) {
@@ -66,15 +82,19 @@ export class RunService {
    * Readies a toolchain for fast runs: its standard library compiled for the sandbox target and
    * indexed for the direct build. A long-lived process calls this at start, in the background.
    */
-  async prepare(tc: Toolchain): Promise<void> {
-    if (!supportsWasip1(tc.version)) return;
+  async prepare(tc: Toolchain, target: Target = WASM_TARGET): Promise<void> {
+    if (target.goos === 'wasip1' && !supportsWasip1(tc.version)) return;
     await mkdir(this.options.toolchains.dataDir, { recursive: true });
-    await this.options.toolchains.prewarm(tc);
-    await this.stdIndex.get(this.indexRequest(tc));
+    await this.options.toolchains.prewarm(tc, target);
+    await this.stdIndex.get(this.indexRequest(tc, target));
   }
 
-  private indexRequest(tc: Toolchain) {
-    const target = { goos: 'wasip1', goarch: 'wasm' };
+  /** Sandbox availability, for the UI. */
+  sandboxStatus(refresh = false) {
+    return this.docker.status(refresh);
+  }
+
+  private indexRequest(tc: Toolchain, target: Target) {
     const goCache = this.options.toolchains.goCacheFor(tc);
     const dataDir = this.options.toolchains.dataDir;
     return { toolchain: tc, target, goCache, env: buildEnv({ toolchain: tc, goCache, dataDir, target }), cwd: dataDir };
@@ -94,7 +114,7 @@ export class RunService {
 
   async dispose(): Promise<void> {
     for (const c of this.active.values()) c.abort();
-    await this.pool.dispose();
+    await Promise.all([this.pool.dispose(), this.docker.dispose()]);
   }
 
   /** Runs one request to its end. Never throws: every failure is a status. */
@@ -126,16 +146,35 @@ export class RunService {
         }
         throw err;
       }
-      if (!supportsWasip1(toolchain.version)) {
-        return this.result(request, spans, toolchain, {
-          status: 'sandbox-unavailable',
-          message: `${toolchain.version} cannot build for the WASM sandbox (GOOS=wasip1 needs Go 1.21 or newer); pick Go 1.21 or newer`,
-        });
-      }
       const tc = toolchain;
-
-      // Boot the sandbox's worker while the build runs (off this tick, so no stage pays for it).
-      setImmediate(() => this.pool.warm());
+      const inDocker = request.mode === 'docker';
+      let dockerSandbox: DockerSandbox | null = null;
+      let target: Target = WASM_TARGET;
+      if (inDocker) {
+        const ready = await spans.stage('engine', () => this.docker.get());
+        if (!ready.sandbox) {
+          return this.result(request, spans, tc, { status: 'sandbox-unavailable', message: ready.status.error ?? 'no container engine answers' });
+        }
+        dockerSandbox = ready.sandbox;
+        target = { goos: 'linux', goarch: ready.status.arch ?? hostPlatform().goarch };
+        // The container for this run is created while the build runs.
+        dockerSandbox.warm(dockerLimits(limits));
+      } else {
+        if (!supportsWasip1(tc.version)) {
+          return this.result(request, spans, tc, {
+            status: 'sandbox-unavailable',
+            message: `${tc.version} cannot build for the WASM sandbox (GOOS=wasip1 needs Go 1.21 or newer); pick Go 1.21 or newer, or run it in Docker mode`,
+          });
+        }
+        if (request.faketime) {
+          return this.result(request, spans, tc, {
+            status: 'rejected',
+            message: 'faketime runs in Docker mode (Go cannot sleep under faketime on WASM); switch the mode to Docker',
+          });
+        }
+        // Boot the sandbox's worker while the build runs (off this tick, so no stage pays for it).
+        setImmediate(() => this.pool.warm());
+      }
       let snippet;
       try {
         snippet = await spans.stage('write-files', async () => {
@@ -159,12 +198,13 @@ export class RunService {
       }
       const dir = workDir as unknown as WorkDir;
 
-      const wasmPath = join(dir.root, 'prog.wasm');
+      const outPath = join(dir.root, inDocker ? 'prog' : 'prog.wasm');
       const files = snippet.files;
+      const tags = request.faketime ? ['-tags=faketime'] : [];
       const build = await spans.stage(
         'compile',
-        () => this.build(tc, files, dir, wasmPath, controller.signal),
-        (b) => ({ files: files.length, builder: b.builder }),
+        () => this.build(tc, files, dir, outPath, controller.signal, target, tags),
+        (b) => ({ files: files.length, builder: b.builder, target: `${target.goos}/${target.goarch}` }),
       );
       if (build.canceled) return this.result(request, spans, tc, { status: 'canceled', message: 'the run was stopped', buildOutput: build.log });
       if (build.timedOut) {
@@ -184,7 +224,19 @@ export class RunService {
         });
       }
 
-      const wasm = await spans.stage('read-artifact', () => readFile(wasmPath));
+      if (dockerSandbox) {
+        const outcome = await dockerSandbox.run({
+          binary: outPath,
+          limits: dockerLimits(limits),
+          faketime: request.faketime === true,
+          signal: controller.signal,
+          spans,
+          ...(listeners.onOutput ? { onOutput: listeners.onOutput } : {}),
+        });
+        return this.result(request, spans, tc, classifyDocker(outcome, limits), outcome);
+      }
+
+      const wasm = await spans.stage('read-artifact', () => readFile(outPath));
       const outcome = await this.sandbox.run({
         wasm,
         timeoutMs: limits.timeoutMs,
@@ -216,12 +268,17 @@ export class RunService {
     dir: WorkDir,
     output: string,
     signal: AbortSignal,
+    target: Target,
+    tags: string[],
   ): Promise<GoBuildResult & { builder: string }> {
-    const indexRequest = this.indexRequest(tc);
-    const { target, goCache } = indexRequest;
+    const indexRequest = this.indexRequest(tc, target);
+    const { goCache } = indexRequest;
     const env = buildEnv({ toolchain: tc, goCache, dataDir: dir.root, target });
     let std: StdIndex | null;
-    if (this.options.oneShot) {
+    if (tags.length > 0) {
+      // Build tags change the standard library itself (faketime changes the runtime): go build.
+      std = null;
+    } else if (this.options.oneShot) {
       std = this.stdIndex.stored(indexRequest);
       if (!std) this.options.onStdIndexMissing?.(tc);
     } else {
@@ -241,7 +298,7 @@ export class RunService {
       }
       this.stdIndex.invalidate(indexRequest);
     }
-    const result = await goBuild({ goBin: goBinary(tc.goroot), cwd: dir.src, env, output, timeoutMs: this.buildTimeoutMs, signal });
+    const result = await goBuild({ goBin: goBinary(tc.goroot), cwd: dir.src, env, output, timeoutMs: this.buildTimeoutMs, signal, extraArgs: tags });
     return { ...result, builder: 'go build' };
   }
 
@@ -250,7 +307,7 @@ export class RunService {
     spans: SpanRecorder,
     toolchain: Toolchain | null,
     verdict: Verdict,
-    outcome?: WasmOutcome,
+    outcome?: WasmOutcome | DockerOutcome,
   ): RunResult {
     return {
       runId: request.runId,
@@ -263,6 +320,8 @@ export class RunService {
       buildOutput: verdict.buildOutput ?? '',
       diagnostics: verdict.diagnostics ?? [],
       ...(verdict.panic ? { panic: verdict.panic } : {}),
+      ...(outcome && 'signal' in outcome && outcome.signal ? { signal: outcome.signal } : {}),
+      ...(outcome && 'events' in outcome && outcome.events ? { replay: outcome.events } : {}),
       go: toolchain ? { version: toolchain.version, goroot: toolchain.goroot } : null,
       mode: request.mode,
       spans: spans.spans,
@@ -331,6 +390,30 @@ export function classify(o: WasmOutcome, limits: RunLimits): Verdict {
         return { status: 'runtime-panic', exitCode: code, message: `the program panicked: ${panic}`, panic: { message: panic } };
       }
       return { status: 'exit', exitCode: code, message: `the program exited with status ${code}` };
+    }
+  }
+}
+
+/** Maps how a container ended to a status. */
+export function classifyDocker(o: DockerOutcome, limits: RunLimits): Verdict {
+  switch (o.kind) {
+    case 'timeout':
+    case 'canceled':
+    case 'output-limit':
+      return classify({ ...o, kind: o.kind }, limits);
+    case 'memory-limit':
+      return {
+        status: 'memory-limit',
+        exitCode: o.exitCode,
+        message: `the program needed more than the ${mib(limits.memoryBytes)} memory limit and the kernel stopped it (out of memory); use less memory, or raise the limit`,
+      };
+    case 'error':
+      return { status: 'internal-error', message: `the container failed: ${o.detail ?? 'unknown error'}; the next run starts fresh` };
+    case 'exit': {
+      if (o.signal) {
+        return { status: 'exit', exitCode: o.exitCode, message: `the program was killed by ${o.signal} (exit status ${o.exitCode})` };
+      }
+      return classify({ ...o, kind: 'exit' }, limits);
     }
   }
 }

@@ -1,0 +1,47 @@
+// The runner image, built locally from scratch: no registry is ever asked for anything. It holds
+// only /etc/passwd and /etc/group (so os/user works) and runs as nobody; the program's binary is
+// mounted read-only at run time. Versioned by a label; rebuilt when missing or older.
+import type Docker from 'dockerode';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { create as createTar } from 'tar';
+
+export const RUNNER_VERSION = '1';
+export const RUNNER_IMAGE = `gopherlab-runner:${RUNNER_VERSION}`;
+export const RUNNER_LABEL = 'dev.gopherlab.runner';
+
+const DOCKERFILE = `FROM scratch
+COPY etc/ /etc/
+LABEL ${RUNNER_LABEL}="${RUNNER_VERSION}"
+USER 65534:65534
+WORKDIR /tmp
+`;
+
+export async function ensureRunnerImage(docker: Docker): Promise<{ built: boolean }> {
+  try {
+    const info = await docker.getImage(RUNNER_IMAGE).inspect();
+    if (info.Config?.Labels?.[RUNNER_LABEL] === RUNNER_VERSION) return { built: false };
+  } catch {
+    // not there: build it
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'gopherlab-image-'));
+  try {
+    await mkdir(join(dir, 'etc'));
+    await writeFile(join(dir, 'Dockerfile'), DOCKERFILE);
+    await writeFile(join(dir, 'etc', 'passwd'), 'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/tmp:/sbin/nologin\n');
+    await writeFile(join(dir, 'etc', 'group'), 'root:x:0:\nnogroup:x:65534:\n');
+    const context = createTar({ cwd: dir, portable: true }, ['Dockerfile', 'etc']);
+    const stream = await docker.buildImage(context as unknown as NodeJS.ReadableStream, { t: RUNNER_IMAGE, labels: { [RUNNER_LABEL]: RUNNER_VERSION }, pull: undefined, nocache: false });
+    await new Promise<void>((resolve, reject) => {
+      docker.modem.followProgress(stream, (err: Error | null, events: { error?: string }[]) => {
+        const failed = err ?? events.find((e) => e.error);
+        if (failed) reject(new Error(`building the runner image failed: ${failed instanceof Error ? failed.message : failed.error}`));
+        else resolve();
+      });
+    });
+    return { built: true };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
