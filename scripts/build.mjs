@@ -9,6 +9,22 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The renderer is built for production (minified React) unless --dev asks for readable output.
 const production = !process.argv.includes('--dev');
 
+/**
+ * The Docker client (dockerode, ssh2…) and the zip/tar code are bundles of their own, loaded on
+ * first use: a process that only runs WASM (the CLI, most of the time) does not parse them at start.
+ */
+const lazyBundles = {
+  name: 'lazy-bundles',
+  setup(b) {
+    b.onResolve({ filter: /sandbox\/docker\/docker-service$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: './docker.cjs', external: true } : undefined,
+    );
+    b.onResolve({ filter: /\/archive\/index$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: './archive.cjs', external: true } : undefined,
+    );
+  },
+};
+
 const node = {
   bundle: true,
   platform: 'node',
@@ -44,10 +60,14 @@ function nodeBuilds() {
         server: 'electron/server/main.ts',
         'wasi-worker': 'electron/core/sandbox/wasm/worker.ts',
         main: 'electron/main/main.ts',
+        docker: 'electron/core/sandbox/docker/docker-service.ts',
+        archive: 'electron/core/sdk/archive/index.ts',
       },
+      plugins: [lazyBundles],
       outdir: 'dist/node',
       outExtension: { '.js': '.cjs' },
-      external: ['electron'],
+      // cpu-features is a native, optional dependency of ssh2 (dockerode's ssh transport), loaded in a try.
+      external: ['electron', 'cpu-features', '*.node'],
     }),
     build({
       ...node,

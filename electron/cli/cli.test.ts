@@ -87,10 +87,18 @@ describe('gopherlab run', () => {
     expect(r.stderr).toMatch(/timeout: .*time limit/);
   });
 
-  it('exits 127 with what to do when the Go version is not installed', () => {
-    const r = cli(['run', '--go', '1.4.3', file('h.go', 'package main\nfunc main() {}\n')]);
+  it('exits 127 with what to do when the Go version is not installed and --offline forbids a download', () => {
+    const r = cli(['run', '--offline', '--go', '1.4.3', file('h.go', 'package main\nfunc main() {}\n')]);
     expect(r.code).toBe(127);
     expect(r.stderr).toMatch(/sdk-missing: Go 1\.4\.3 is not installed/);
+    expect(r.stderr).not.toMatch(/download/);
+  });
+
+  it('tries to install a --go release on demand and says why it could not', () => {
+    const r = cli(['run', '--go', '1.99.1', file('h2.go', 'package main\nfunc main() {}\n')]);
+    expect(r.code).toBe(127);
+    expect(r.stderr).toMatch(/go1\.99\.1 failed: .*not on the module proxy/);
+    expect(r.stderr).toMatch(/sdk-missing: Go 1\.99\.1 is not installed/);
   });
 
   it('refuses bad usage with exit 2 and a usage text', () => {

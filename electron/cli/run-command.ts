@@ -11,7 +11,7 @@ import { exitCodeFor } from './exit-codes';
 import { prepareInBackground } from './prepare';
 import { UsageError } from './usage';
 
-export const RUN_USAGE = `usage: gopherlab run FILE|- [--go VERSION|GOROOT|PATH] [--mode wasm] [--timeout 10s] [--memory 256MiB] [--output-limit 1MiB] [--json]
+export const RUN_USAGE = `usage: gopherlab run FILE|- [--go VERSION|GOROOT|PATH] [--mode wasm|docker] [--timeout 10s] [--memory 256MiB] [--output-limit 1MiB] [--cpus 1] [--pids 64] [--faketime] [--offline] [--json]
 
 Runs one Go file, or several in the Go Playground's txtar form, in the sandbox.
 Prints the program's output and exits with its exit code (see the README for other statuses).
@@ -20,6 +20,9 @@ Prints the program's output and exits with its exit code (see the README for oth
   --timeout   wall-clock limit of the program, e.g. 10s, 500ms, 2m (default 10s)
   --memory    memory limit, e.g. 256MiB (default 256MiB)
   --output-limit  output cap for stdout+stderr, e.g. 1MiB (default 1MiB)
+  --cpus      Docker: CPUs for the container (default 1)
+  --pids      Docker: process/thread limit of the container (default 64)
+  --faketime  Docker: build with -tags=faketime (sleeps are instant; output is deterministic)
   --offline   never download: a --go release that is not installed fails with sdk-missing
   --json      print one JSON object with status, exitCode, stdout, stderr, go, mode, spans`;
 
@@ -33,6 +36,9 @@ export async function runCommand(argv: string[]): Promise<number> {
       timeout: { type: 'string' },
       memory: { type: 'string' },
       'output-limit': { type: 'string' },
+      cpus: { type: 'string' },
+      pids: { type: 'string' },
+      faketime: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       offline: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -46,7 +52,18 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (!(SANDBOX_MODES as readonly string[]).includes(values.mode ?? '')) {
     throw new UsageError(`--mode ${values.mode} is not a sandbox; use one of: ${SANDBOX_MODES.join(', ')}`, RUN_USAGE);
   }
-  const limits: { timeoutMs?: number; memoryBytes?: number; outputBytes?: number } = {};
+  const limits: { timeoutMs?: number; memoryBytes?: number; outputBytes?: number; cpus?: number; pids?: number } = {};
+  if (values.cpus !== undefined) {
+    const n = Number(values.cpus);
+    if (!(n >= 0.1 && n <= 16)) throw new UsageError(`--cpus ${values.cpus}: give a number of CPUs between 0.1 and 16`, RUN_USAGE);
+    limits.cpus = n;
+  }
+  if (values.pids !== undefined) {
+    const n = Number(values.pids);
+    if (!Number.isInteger(n) || n < 8 || n > 4096) throw new UsageError(`--pids ${values.pids}: give a whole number between 8 and 4096`, RUN_USAGE);
+    limits.pids = n;
+  }
+  if (values.faketime && values.mode !== 'docker') throw new UsageError('--faketime needs --mode docker', RUN_USAGE);
   if (values.timeout !== undefined) {
     const ms = parseDuration(values.timeout);
     if (ms === null || ms < 100 || ms > MAX_LIMITS.timeoutMs) throw new UsageError(`--timeout ${values.timeout}: give a duration between 100ms and 10m, e.g. 10s`, RUN_USAGE);
@@ -84,7 +101,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   let result: RunResult;
   try {
     result = await core.runs.run(
-      { runId, source, mode: values.mode as SandboxMode, limits, ...(values.go ? { go: values.go } : {}) },
+      { runId, source, mode: values.mode as SandboxMode, limits, ...(values.faketime ? { faketime: true } : {}), ...(values.go ? { go: values.go } : {}) },
       values.json
         ? {}
         : { onOutput: (stream, data) => (stream === 'stdout' ? process.stdout : process.stderr).write(data) },

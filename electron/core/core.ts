@@ -53,16 +53,17 @@ export function createCore(options: CoreOptions = {}): Core {
   // A new SDK is made ready for the targets the app builds for: wasip1 (the WASM sandbox) as a
   // step of the install, then the host's linux architecture (Docker builds) at low priority in
   // the background, so the install is done as soon as the default sandbox is ready.
+  const linux = { goos: 'linux', goarch: hostPlatform().goarch };
   const prepareSdk = async (tc: Toolchain) => {
     await runs.prepare(tc);
-    if (!options.oneShot) void toolchains.prewarm(tc, { goos: 'linux', goarch: hostPlatform().goarch }, { background: true });
+    if (!options.oneShot) void runs.prepare(tc, linux, { background: true }).catch(() => undefined);
   };
   const sdk = new SdkManager({ dataDir, registry: toolchains, prewarm: prepareSdk, goproxy: () => settings.get().goproxy });
   settings.onChange(() => void toolchains.list({ refresh: true }).catch(() => undefined));
   if (!options.oneShot) void sdk.sweep().catch(() => undefined);
   const prewarm = async () => {
     const def = (await toolchains.list().catch(() => [])).find((t) => t.isDefault);
-    if (def) await runs.prepare(def);
+    if (def) await prepareSdk(def);
   };
   if (options.prewarm) void prewarm().catch(() => undefined);
   return {

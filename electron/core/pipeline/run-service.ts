@@ -19,8 +19,9 @@ import type { Toolchain } from '../../../shared/toolchain';
 import { parseTxtar, type SnippetFile } from '../../../shared/txtar';
 import { buildEnv, goBinary, type Target } from '../sdk/go-env';
 import { hostPlatform } from '../sdk/proxy';
-import { DOCKER_DEFAULTS, type DockerLimits, type DockerOutcome, type DockerSandbox } from '../sandbox/docker/docker-sandbox';
-import { DockerService } from '../sandbox/docker/docker-service';
+import type { DockerOutcome, DockerSandbox } from '../sandbox/docker/docker-sandbox';
+import { DOCKER_DEFAULTS, type DockerLimits } from '../sandbox/docker/docker-limits';
+import type { DockerService } from '../sandbox/docker/docker-service';
 import { SdkMissingError, type ToolchainRegistry } from '../sdk/registry';
 import { languageVersion, supportsWasip1 } from '../sdk/version';
 import { WasmSandbox, WorkerPool, type WasmOutcome } from '../sandbox/wasm/wasm-sandbox';
@@ -45,6 +46,8 @@ export interface RunServiceOptions {
    * `onStdIndexMissing` (the CLI prepares it in a detached process for next time).
    */
   oneShot?: boolean;
+  /** Where to look for a container engine (DOCKER_HOST…); defaults to the process environment. */
+  dockerEnv?: NodeJS.ProcessEnv;
   onStdIndexMissing?: (toolchain: Toolchain) => void;
 }
 
@@ -69,12 +72,14 @@ export class RunService {
   private readonly sandbox: WasmSandbox;
   private readonly active = new Map<string, AbortController>();
   private readonly stdIndex = new StdIndexCache();
-  private readonly docker = new DockerService();
+  /** The Docker client is loaded on first use: a WASM-only process (the CLI) never pays for it. */
+  private dockerService: Promise<DockerService> | null = null;
   private readonly buildTimeoutMs: number;
 
   constructor(private readonly options: RunServiceOptions) {
     this.buildTimeoutMs = options.buildTimeoutMs ?? 120_000;
     this.pool = new WorkerPool({ keepSpare: !options.oneShot });
+
     this.sandbox = new WasmSandbox(this.pool);
   }
 
@@ -82,16 +87,21 @@ export class RunService {
    * Readies a toolchain for fast runs: its standard library compiled for the sandbox target and
    * indexed for the direct build. A long-lived process calls this at start, in the background.
    */
-  async prepare(tc: Toolchain, target: Target = WASM_TARGET): Promise<void> {
+  async prepare(tc: Toolchain, target: Target = WASM_TARGET, opts: { background?: boolean } = {}): Promise<void> {
     if (target.goos === 'wasip1' && !supportsWasip1(tc.version)) return;
     await mkdir(this.options.toolchains.dataDir, { recursive: true });
-    await this.options.toolchains.prewarm(tc, target);
+    await this.options.toolchains.prewarm(tc, target, opts);
     await this.stdIndex.get(this.indexRequest(tc, target));
   }
 
   /** Sandbox availability, for the UI. */
-  sandboxStatus(refresh = false) {
-    return this.docker.status(refresh);
+  async sandboxStatus(refresh = false) {
+    return (await this.docker()).status(refresh);
+  }
+
+  private docker(): Promise<DockerService> {
+    this.dockerService ??= import('../sandbox/docker/docker-service').then((m) => new m.DockerService(this.options.dockerEnv));
+    return this.dockerService;
   }
 
   private indexRequest(tc: Toolchain, target: Target) {
@@ -114,7 +124,7 @@ export class RunService {
 
   async dispose(): Promise<void> {
     for (const c of this.active.values()) c.abort();
-    await Promise.all([this.pool.dispose(), this.docker.dispose()]);
+    await Promise.all([this.pool.dispose(), this.dockerService?.then((d) => d.dispose())]);
   }
 
   /** Runs one request to its end. Never throws: every failure is a status. */
@@ -151,7 +161,7 @@ export class RunService {
       let dockerSandbox: DockerSandbox | null = null;
       let target: Target = WASM_TARGET;
       if (inDocker) {
-        const ready = await spans.stage('engine', () => this.docker.get());
+        const ready = await spans.stage('engine', async () => (await this.docker()).get());
         if (!ready.sandbox) {
           return this.result(request, spans, tc, { status: 'sandbox-unavailable', message: ready.status.error ?? 'no container engine answers' });
         }

@@ -7,6 +7,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { SnippetFile } from '../../../shared/txtar';
 
 const PREFIX = 'gopherlab-run-';
+/** Folders named `<prefix><pid>-…` that belong to one process: run dirs and Docker binary dirs. */
+const OWNED_PREFIXES = [PREFIX, 'gopherlab-docker-'];
 
 export interface WorkDir {
   root: string;
@@ -46,8 +48,9 @@ export async function sweepStaleWorkDirs(dir = tmpdir()): Promise<number> {
     return 0;
   }
   for (const name of names) {
-    if (!name.startsWith(PREFIX)) continue;
-    const pid = Number(name.slice(PREFIX.length).split('-')[0]);
+    const prefix = OWNED_PREFIXES.find((p) => name.startsWith(p));
+    if (!prefix) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
     if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
     try {
       if ((await stat(join(dir, name))).isDirectory()) {

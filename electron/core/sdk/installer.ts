@@ -330,7 +330,7 @@ function explainDownloadError(raw: string, module: string, proxy: string): Insta
   if (/dial tcp|no such host|lookup .* on|connection refused|network is unreachable|i\/o timeout|TLS handshake|no route to host/i.test(text)) {
     return new InstallError(`cannot reach the module proxy (${proxy}): connect to the internet, or import a kit`, 'offline');
   }
-  if (/unknown revision|not found|404|410|invalid version/i.test(text)) {
+  if (/unknown revision|not found|\b(403|404|410)\b|invalid version/i.test(text)) {
     return new InstallError(`${module.replace(/^.*@v0\.0\.1-/, '')} is not on the module proxy (${proxy}); pick a release from the list`, 'not-found');
   }
   return new InstallError(`the download failed: ${text.split('\n')[0] ?? 'go mod download failed'}`, 'failed');

@@ -5,13 +5,14 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Catalog, InstallProgress, Toolchain } from '../../../shared/toolchain';
-import { extractToolchainArchive } from './archive/extract';
-import { extractKitSdk, readKitManifest, writeKit } from './archive/kit';
 import { ReleaseCatalog } from './catalog';
 import { InstallError, SdkInstaller } from './installer';
 import { hostPlatform, normalizeVersion, resolveProxy, toolchainModuleVersion, TOOLCHAIN_MODULE } from './proxy';
 import type { ToolchainRegistry } from './registry';
 import { diskUsage, markStoreInstall, readMarker, removeTree, storeArchivePath, storeDir, sweepStore, tempName, type StoreMarker } from './store';
+
+/** zip/tar code is loaded on first use: most processes never import or export anything. */
+const archives = () => import('./archive/index');
 
 export interface SdkManagerOptions {
   dataDir: string;
@@ -117,6 +118,7 @@ export class SdkManager {
   async importFile(pathInput: string): Promise<Toolchain[]> {
     const path = resolve(pathInput);
     if (!existsSync(path)) throw new InstallError(`${pathInput} does not exist: give the path of a kit, a toolchain .zip or a go.dev .tar.gz`, 'not-found');
+    const { readKitManifest, extractKitSdk } = await archives();
     const manifest = await readKitManifest(path);
     const out: Toolchain[] = [];
     if (manifest) {
@@ -148,6 +150,7 @@ export class SdkManager {
     const staging = join(this.o.dataDir, 'tmp', tempName('import'));
     await mkdir(join(this.o.dataDir, 'tmp'), { recursive: true });
     try {
+      const { extractToolchainArchive } = await archives();
       const extracted = await extractToolchainArchive(archive, staging);
       if (o.expectedH1 && extracted.h1 !== o.expectedH1) {
         throw new InstallError(
@@ -201,6 +204,7 @@ export class SdkManager {
       if (!existsSync(archivePath)) throw new InstallError(`the archive of ${v} is missing from the store: reinstall it, then export the kit`, 'failed');
       sdks.push({ version: v, module: marker.module, h1: marker.h1, archivePath });
     }
+    const { writeKit } = await archives();
     const { bytes } = await writeKit(out, { goos, goarch, sdks });
     return { path: out, bytes, versions: sdks.map((s) => s.version) };
   }

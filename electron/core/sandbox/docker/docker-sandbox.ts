@@ -12,20 +12,13 @@ import type { OutputStream } from '../../../../shared/run';
 import type { SpanRecorder } from '../../pipeline/spans';
 import { TRUNCATION_NOTE } from '../wasm/wasm-sandbox';
 import { FaketimeDecoder, type ReplayEvent } from './faketime';
+import { DOCKER_DEFAULTS, type DockerLimits } from './docker-limits';
 import { RUNNER_IMAGE } from './runner-image';
 
 export const CONTAINER_LABEL = 'dev.gopherlab.sandbox';
 export const OWNER_LABEL = 'dev.gopherlab.owner-pid';
 
-export interface DockerLimits {
-  timeoutMs: number;
-  memoryBytes: number;
-  outputBytes: number;
-  cpus: number;
-  pids: number;
-}
-
-export const DOCKER_DEFAULTS = { cpus: 1, pids: 64, tmpfsBytes: 16 * 1024 * 1024, nofile: 256, fsizeBytes: 16 * 1024 * 1024 } as const;
+export { DOCKER_DEFAULTS, type DockerLimits } from './docker-limits';
 
 export type DockerOutcomeKind = 'exit' | 'timeout' | 'output-limit' | 'memory-limit' | 'canceled' | 'error';
 

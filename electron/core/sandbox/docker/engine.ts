@@ -31,6 +31,8 @@ function candidates(env: NodeJS.ProcessEnv): { endpoint: string; options: Docker
       const url = new URL(host.replace(/^tcp:/, 'http:'));
       out.push({ endpoint: host, options: { host: url.hostname, port: Number(url.port || 2375), protocol: 'http' } });
     }
+    // Like the docker CLI: an explicit DOCKER_HOST is the only place to look.
+    return out;
   }
   const sockets =
     process.platform === 'win32'
