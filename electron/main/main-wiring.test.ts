@@ -43,6 +43,8 @@ beforeAll(async () => {
     format: 'cjs',
     target: 'node20',
     alias: { electron: './electron/main/testing/fake-electron.ts' },
+    // As in scripts/build.mjs: ssh2's optional native helper is not bundled.
+    external: ['cpu-features', '*.node'],
     logLevel: 'silent',
   });
   createRequire(import.meta.url)(join(dir, 'dist', 'node', 'main.cjs'));

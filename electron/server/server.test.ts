@@ -85,7 +85,7 @@ describe('browser-mode server', () => {
     other.on('message', (d) => otherEvents.push(JSON.parse(d.toString()) as ServerFrame));
 
     const info = await call(ws, 1, 'app.info', {});
-    expect(info.result).toMatchObject({ ok: true, value: { name: 'Gopherlab', transport: 'browser', modes: ['wasm'] } });
+    expect(info.result).toMatchObject({ ok: true, value: { name: 'Gopherlab', transport: 'browser', modes: ['wasm', 'docker'] } });
 
     const unknown = await call(ws, 2, 'fs.readFile', { path: '/etc/passwd' });
     expect(unknown.result).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
