@@ -61,6 +61,20 @@ export const RunRequestSchema = z.object({
   limits: RunLimitsSchema.partial().optional(),
   /** Docker: build with -tags=faketime; sleeps are instant and the output comes with replay delays. */
   faketime: z.boolean().optional(),
+  /** Overrides the go line of the snippet's go.mod (the language version), e.g. "1.21". */
+  goLine: z.string().regex(/^\d+\.\d+(\.\d+)?$/).optional(),
+  /**
+   * Run as `go test`: tests, examples and benchmarks. Snippets with _test.go files run this way
+   * on their own; this sets which ones run.
+   */
+  test: z
+    .object({
+      run: z.string().max(500).optional(),
+      bench: z.string().max(500).optional(),
+      count: z.number().int().min(1).max(50).optional(),
+      benchtime: z.string().regex(/^\d+(\.\d+)?(x|ns|us|µs|ms|s)$/).optional(),
+    })
+    .optional(),
 });
 export type RunRequest = z.input<typeof RunRequestSchema>;
 export type ParsedRunRequest = z.output<typeof RunRequestSchema>;
@@ -102,6 +116,20 @@ export const RunResultSchema = z.object({
   panic: z.object({ message: z.string() }).optional(),
   /** The signal that ended the program when the sandbox did not (e.g. SIGKILL from kill(-1)). */
   signal: z.string().optional(),
+  /** `go test` runs: each test's outcome, and each benchmark measurement. */
+  tests: z.array(z.object({ name: z.string(), outcome: z.enum(['pass', 'fail', 'skip']), seconds: z.number() })).optional(),
+  benchmarks: z
+    .array(
+      z.object({
+        name: z.string(),
+        procs: z.number(),
+        iterations: z.number(),
+        nsPerOp: z.number(),
+        bytesPerOp: z.number().optional(),
+        allocsPerOp: z.number().optional(),
+      }),
+    )
+    .optional(),
   /** faketime runs: the output as timed writes, for a replay with the program's own delays. */
   replay: z.array(z.object({ stream: z.enum(['stdout', 'stderr']), data: z.string(), delayMs: z.number() })).optional(),
   go: GoInfoSchema.nullable(),

@@ -8,6 +8,8 @@ export interface GoBuildOptions {
   env: NodeJS.ProcessEnv;
   output: string;
   extraArgs?: string[];
+  /** 'test' builds the package's test binary (`go test -c`). */
+  command?: 'build' | 'test';
   timeoutMs: number;
   signal?: AbortSignal;
 }
@@ -24,7 +26,8 @@ const MAX_LOG = 256 * 1024;
 
 export function goBuild(o: GoBuildOptions): Promise<GoBuildResult> {
   return new Promise((resolve, reject) => {
-    const args = ['build', '-trimpath', '-buildvcs=false', ...(o.extraArgs ?? []), '-o', o.output, '.'];
+    const head = o.command === 'test' ? ['test', '-c'] : ['build'];
+    const args = [...head, '-trimpath', '-buildvcs=false', ...(o.extraArgs ?? []), '-o', o.output, '.'];
     const child = spawn(o.goBin, args, {
       cwd: o.cwd,
       env: o.env,

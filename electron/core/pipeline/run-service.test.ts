@@ -290,6 +290,45 @@ describe('run pipeline (WASM sandbox, real Go)', () => {
     expect(core.runs.cancel(runId)).toBe(false);
   });
 
+  it('runs a snippet with tests as go test: per-test outcomes, failures named, benchmarks measured', async () => {
+    const src = [
+      'package main',
+      'func Add(a, b int) int { return a + b }',
+      'func main() {}',
+      '-- add_test.go --',
+      'package main',
+      'import "testing"',
+      'func TestAdd(t *testing.T) { if Add(2, 2) != 4 { t.Fatal("bad") } }',
+      'func TestBroken(t *testing.T) { t.Fatal("always fails") }',
+      'func TestSkipped(t *testing.T) { t.Skip("later") }',
+      'func BenchmarkAdd(b *testing.B) { for i := 0; i < b.N; i++ { _ = Add(i, i) } }',
+      '',
+    ].join('\n');
+    const failing = await run(src);
+    expect(failing.result.status).toBe('exit');
+    expect(failing.result.exitCode).toBe(1);
+    expect(failing.result.message).toBe('1 test failed: TestBroken');
+    expect(failing.result.tests?.map((t) => [t.name, t.outcome])).toEqual([
+      ['TestAdd', 'pass'],
+      ['TestBroken', 'fail'],
+      ['TestSkipped', 'skip'],
+    ]);
+    const bench = await run(src, { test: { run: '^TestAdd$', bench: 'Add', benchtime: '1000x' } });
+    expect(bench.result.status).toBe('ok');
+    expect(bench.result.tests?.map((t) => t.name)).toEqual(['TestAdd']);
+    expect(bench.result.benchmarks).toHaveLength(1);
+    expect(bench.result.benchmarks![0]).toMatchObject({ name: 'BenchmarkAdd', iterations: 1000, allocsPerOp: 0 });
+    expect(bench.result.benchmarks![0]!.nsPerOp).toBeGreaterThan(0);
+  });
+
+  it('overrides the go line (the language version) without changing the toolchain', async () => {
+    const loop = 'package main\nimport "fmt"\nfunc main() { var fs []func(); for i := 0; i < 3; i++ { fs = append(fs, func() { fmt.Print(i) }) }; for _, f := range fs { f() }; fmt.Println() }\n';
+    expect((await run(loop, { goLine: '1.21' })).result.stdout).toBe('333\n');
+    expect((await run(loop, { goLine: '1.22' })).result.stdout).toBe('012\n');
+    const withMod = `${loop}-- go.mod --\nmodule example.com/x\n\ngo 1.22\n`;
+    expect((await run(withMod, { goLine: '1.21' })).result.stdout).toBe('333\n');
+  });
+
   it('leaves no work dir behind', async () => {
     await run(HELLO);
     await new Promise((r) => setTimeout(r, 200));

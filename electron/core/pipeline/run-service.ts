@@ -27,6 +27,7 @@ import { languageVersion, supportsWasip1 } from '../sdk/version';
 import { WasmSandbox, WorkerPool, type WasmOutcome } from '../sandbox/wasm/wasm-sandbox';
 import { directBuild, planDirectBuild, StdIndexCache, type StdIndex } from './direct-build';
 import { goBuild, parseDiagnostics, type GoBuildResult } from './go-build';
+import { parseTestOutput, testBinaryArgs, type BenchmarkRun, type TestOutcome } from './test-output';
 import { parseSnippet, RejectedInputError } from './guards';
 import { SpanRecorder } from './spans';
 import { createWorkDir, writeSnippet, type WorkDir } from './workdir';
@@ -190,12 +191,13 @@ export class RunService {
         snippet = await spans.stage('write-files', async () => {
           const parsed = parseSnippet(request.source);
           workDir = await createWorkDir();
-          const files = [...parsed.files];
+          const files = parsed.files.map((f) => (f.name === 'go.mod' && request.goLine ? { ...f, content: withGoLine(f.content, request.goLine) } : f));
           if (!files.some((f) => f.name === 'go.mod')) {
-            files.push({ name: 'go.mod', content: `module play\n\ngo ${languageVersion(tc.version)}\n`, startLine: 0 });
+            files.push({ name: 'go.mod', content: `module play\n\ngo ${request.goLine ?? languageVersion(tc.version)}\n`, startLine: 0 });
           }
           await writeSnippet(workDir.src, files);
-          return parsed;
+          // What was written, go.mod included: the build plans from exactly these files.
+          return { files };
         });
       } catch (err) {
         if (err instanceof RejectedInputError) {
@@ -211,10 +213,13 @@ export class RunService {
       const outPath = join(dir.root, inDocker ? 'prog' : 'prog.wasm');
       const files = snippet.files;
       const tags = request.faketime ? ['-tags=faketime'] : [];
+      // A snippet with tests runs as `go test`: the test binary, with -test.v and what was asked.
+      const testMode = request.test !== undefined || files.some((f) => f.name.endsWith('_test.go'));
+      const guestArgs = testMode ? testBinaryArgs(request.test ?? {}) : [];
       const build = await spans.stage(
         'compile',
-        () => this.build(tc, files, dir, outPath, controller.signal, target, tags),
-        (b) => ({ files: files.length, builder: b.builder, target: `${target.goos}/${target.goarch}` }),
+        () => this.build(tc, files, dir, outPath, controller.signal, target, tags, testMode),
+        (b) => ({ files: files.length, builder: b.builder, target: `${target.goos}/${target.goarch}`, ...(testMode ? { test: true } : {}) }),
       );
       if (build.canceled) return this.result(request, spans, tc, { status: 'canceled', message: 'the run was stopped', buildOutput: build.log });
       if (build.timedOut) {
@@ -237,13 +242,14 @@ export class RunService {
       if (dockerSandbox) {
         const outcome = await dockerSandbox.run({
           binary: outPath,
+          args: guestArgs,
           limits: dockerLimits(limits),
           faketime: request.faketime === true,
           signal: controller.signal,
           spans,
           ...(listeners.onOutput ? { onOutput: listeners.onOutput } : {}),
         });
-        return this.result(request, spans, tc, classifyDocker(outcome, limits), outcome);
+        return this.result(request, spans, tc, withTests(classifyDocker(outcome, limits), outcome, testMode), outcome);
       }
 
       const wasm = await spans.stage('read-artifact', () => readFile(outPath));
@@ -252,13 +258,13 @@ export class RunService {
         timeoutMs: limits.timeoutMs,
         memoryBytes: limits.memoryBytes,
         outputBytes: limits.outputBytes,
-        args: GUEST_ARGS,
+        args: [...GUEST_ARGS, ...guestArgs],
         env: GUEST_ENV,
         signal: controller.signal,
         spans,
         ...(listeners.onOutput ? { onOutput: listeners.onOutput } : {}),
       });
-      return this.result(request, spans, tc, classify(outcome, limits), outcome);
+      return this.result(request, spans, tc, withTests(classify(outcome, limits), outcome, testMode), outcome);
     } catch (err) {
       return this.result(request, spans, toolchain, {
         status: 'internal-error',
@@ -280,13 +286,15 @@ export class RunService {
     signal: AbortSignal,
     target: Target,
     tags: string[],
+    testMode = false,
   ): Promise<GoBuildResult & { builder: string }> {
     const indexRequest = this.indexRequest(tc, target);
     const { goCache } = indexRequest;
     const env = buildEnv({ toolchain: tc, goCache, dataDir: dir.root, target });
     let std: StdIndex | null;
-    if (tags.length > 0) {
-      // Build tags change the standard library itself (faketime changes the runtime): go build.
+    if (tags.length > 0 || testMode) {
+      // Build tags change the standard library itself (faketime changes the runtime), and test
+      // binaries need the go command's test main: go build / go test.
       std = null;
     } else if (this.options.oneShot) {
       std = this.stdIndex.stored(indexRequest);
@@ -308,8 +316,17 @@ export class RunService {
       }
       this.stdIndex.invalidate(indexRequest);
     }
-    const result = await goBuild({ goBin: goBinary(tc.goroot), cwd: dir.src, env, output, timeoutMs: this.buildTimeoutMs, signal, extraArgs: tags });
-    return { ...result, builder: 'go build' };
+    const result = await goBuild({
+      goBin: goBinary(tc.goroot),
+      cwd: dir.src,
+      env,
+      output,
+      timeoutMs: this.buildTimeoutMs,
+      signal,
+      extraArgs: tags,
+      command: testMode ? 'test' : 'build',
+    });
+    return { ...result, builder: testMode ? 'go test -c' : 'go build' };
   }
 
   private result(
@@ -330,6 +347,8 @@ export class RunService {
       buildOutput: verdict.buildOutput ?? '',
       diagnostics: verdict.diagnostics ?? [],
       ...(verdict.panic ? { panic: verdict.panic } : {}),
+      ...(verdict.tests ? { tests: verdict.tests } : {}),
+      ...(verdict.benchmarks ? { benchmarks: verdict.benchmarks } : {}),
       ...(outcome && 'signal' in outcome && outcome.signal ? { signal: outcome.signal } : {}),
       ...(outcome && 'events' in outcome && outcome.events ? { replay: outcome.events } : {}),
       go: toolchain ? { version: toolchain.version, goroot: toolchain.goroot } : null,
@@ -341,6 +360,8 @@ export class RunService {
 }
 
 interface Verdict {
+  tests?: TestOutcome[];
+  benchmarks?: BenchmarkRun[];
   status: RunStatus;
   message: string;
   exitCode?: number | null;
@@ -402,6 +423,21 @@ export function classify(o: WasmOutcome, limits: RunLimits): Verdict {
       return { status: 'exit', exitCode: code, message: `the program exited with status ${code}` };
     }
   }
+}
+
+/** A test binary's run: its per-test outcomes and benchmarks, and failed tests named. */
+function withTests(v: Verdict, o: { stdout: string }, testMode: boolean): Verdict {
+  if (!testMode) return v;
+  const { tests, benchmarks } = parseTestOutput(o.stdout);
+  const failed = tests.filter((t) => t.outcome === 'fail').map((t) => t.name);
+  const message = v.status === 'exit' && v.exitCode === 1 && failed.length > 0 ? `${failed.length} test${failed.length > 1 ? 's' : ''} failed: ${failed.join(', ')}` : v.message;
+  return { ...v, message, tests, benchmarks };
+}
+
+/** Sets (or adds) the go line of a go.mod. */
+export function withGoLine(goMod: string, goLine: string): string {
+  if (/^\s*go\s+\S+/m.test(goMod)) return goMod.replace(/^(\s*)go\s+\S+/m, `$1go ${goLine}`);
+  return `${goMod.replace(/\n*$/, '\n')}\ngo ${goLine}\n`;
 }
 
 /** Maps how a container ended to a status. */

@@ -37,6 +37,8 @@ export interface DockerOutcome {
 
 export interface DockerRunOptions {
   binary: string;
+  /** Arguments for the program (a test binary's flags); a run with arguments gets its own container. */
+  args?: string[];
   limits: DockerLimits;
   faketime?: boolean;
   signal?: AbortSignal;
@@ -72,8 +74,9 @@ export class DockerSandbox {
   async run(o: DockerRunOptions): Promise<DockerOutcome> {
     const key = limitsKey(o.limits);
     const spare = await o.spans.stage('container-create', async () => {
-      const s = this.spares.get(key) ?? this.create(o.limits);
-      this.spares.delete(key);
+      const withArgs = (o.args?.length ?? 0) > 0;
+      const s = (!withArgs && this.spares.get(key)) || this.create(o.limits, o.args ?? []);
+      if (!withArgs) this.spares.delete(key);
       const taken = await s;
       await copyFile(o.binary, join(taken.dir, 'prog'));
       await chmod(join(taken.dir, 'prog'), 0o755);
@@ -173,14 +176,14 @@ export class DockerSandbox {
     return { ...base, kind: 'exit', exitCode, ...(signal ? { signal } : {}) };
   }
 
-  private async create(limits: DockerLimits): Promise<Spare> {
+  private async create(limits: DockerLimits, args: string[] = []): Promise<Spare> {
     const dir = join(tmpdir(), `gopherlab-docker-${process.pid}-${randomBytes(4).toString('hex')}`);
     await mkdir(dir, { mode: 0o755 });
     await chmod(dir, 0o755);
     try {
       const container = await this.docker.createContainer({
         Image: RUNNER_IMAGE,
-        Cmd: ['/app/prog'],
+        Cmd: ['/app/prog', ...args],
         User: '65534:65534',
         WorkingDir: '/tmp',
         Env: ['HOME=/tmp', 'PATH=/app', 'USER=nobody'],
