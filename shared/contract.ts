@@ -6,6 +6,7 @@ import { OutputStreamSchema, RunIdSchema, RunRequestSchema, RunResultSchema, San
 import { CatalogSchema, InstallProgressSchema, ToolchainSchema } from './toolchain';
 import { WorkspaceSchema } from './workspace';
 import { SettingsSchema } from './settings';
+import { BisectReportSchema, BisectRequestSchema, BisectStepSchema, DriftExampleSchema, MatrixCellSchema, MatrixRequestSchema, MatrixResultSchema } from './drift';
 
 export const EngineStatusSchema = z.object({
   available: z.boolean(),
@@ -52,6 +53,13 @@ export const requests = {
   /** Which sandboxes can run now: WASM always; Docker when an engine answers (refresh: ask again). */
   'sandbox.status': { params: z.object({ refresh: z.boolean().optional() }).strict(), result: z.object({ docker: EngineStatusSchema }) },
   'run.cancel': { params: z.object({ runId: RunIdSchema }).strict(), result: z.object({ canceled: z.boolean() }) },
+  /** Runs one snippet on several releases (or go lines) at once; cells stream as drift.cell events. */
+  'drift.matrix': { params: MatrixRequestSchema, result: MatrixResultSchema },
+  /** Finds the first release with the new behaviour; steps stream as drift.step events. */
+  'drift.bisect': { params: BisectRequestSchema, result: BisectReportSchema },
+  /** Stops a matrix or a bisect by its id. */
+  'drift.cancel': { params: z.object({ id: z.string().min(1).max(64) }).strict(), result: z.object({ canceled: z.boolean() }) },
+  'drift.examples': { params: empty, result: z.array(DriftExampleSchema) },
   'workspace.load': { params: empty, result: WorkspaceSchema.nullable() },
   'settings.load': { params: empty, result: SettingsSchema },
   /** Saves settings; a changed GOPROXY or GOROOT list applies to the next catalogue, install and run. */
@@ -64,6 +72,8 @@ export const events = {
   'run.output': z.object({ runId: RunIdSchema, stream: OutputStreamSchema, data: z.string() }),
   /** A pipeline stage finished. */
   'run.stage': z.object({ runId: RunIdSchema, span: SpanSchema }),
+  'drift.cell': z.object({ matrixId: z.string(), cell: MatrixCellSchema.omit({ classId: true }) }),
+  'drift.step': z.object({ bisectId: z.string(), step: BisectStepSchema }),
   /** An SDK install moved on (sent to every client: installs are shared). */
   'sdk.progress': InstallProgressSchema,
 } as const;

@@ -15,13 +15,17 @@ export const REQUEST_CHANNELS = [
   'run.start',
   'sandbox.status',
   'run.cancel',
+  'drift.matrix',
+  'drift.bisect',
+  'drift.cancel',
+  'drift.examples',
   'workspace.load',
   'settings.load',
   'settings.save',
   'workspace.save',
 ] as const satisfies readonly RequestName[];
 
-export const EVENT_CHANNELS = ['run.output', 'run.stage', 'sdk.progress'] as const satisfies readonly EventName[];
+export const EVENT_CHANNELS = ['run.output', 'run.stage', 'sdk.progress', 'drift.cell', 'drift.step'] as const satisfies readonly EventName[];
 
 // Fails to compile when the contract gains a channel that is not listed above.
 type Unlisted = Exclude<RequestName, (typeof REQUEST_CHANNELS)[number]> | Exclude<EventName, (typeof EVENT_CHANNELS)[number]>;

@@ -13,6 +13,9 @@ import {
   type WireResult,
 } from '../../../shared/contract';
 import { createCore, type Core, type CoreOptions } from '../core';
+import { bisect } from '../drift/bisect';
+import { DRIFT_EXAMPLES } from '../drift/examples';
+import { runMatrix } from '../drift/matrix';
 
 /** Where a caller's events go: each run streams to the client that started it. */
 export type EventSink = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
@@ -43,6 +46,20 @@ export function createApi(options: ApiOptions): Api {
     for (const sink of sinks) sink('sdk.progress', p);
   });
 
+  // Matrix and bisect jobs by id, so drift.cancel can stop them (and every run they started).
+  const driftJobs = new Map<string, AbortController>();
+  const withCancel = async <T>(id: string, job: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const controller = new AbortController();
+    driftJobs.set(id, controller);
+    const stop = core.runs.cancelWhere((runId) => runId.startsWith(`${id}-`), controller.signal);
+    try {
+      return await job(controller.signal);
+    } finally {
+      stop();
+      driftJobs.delete(id);
+    }
+  };
+
   const handlers: Handlers = {
     'app.info': async () => core.appInfo(options.transport),
     'sdk.list': async (p) => core.toolchains.list({ refresh: p.refresh === true }),
@@ -67,6 +84,16 @@ export function createApi(options: ApiOptions): Api {
     },
     'sandbox.status': async (p) => ({ docker: await core.runs.sandboxStatus(p.refresh === true) }),
     'run.cancel': async (p) => ({ canceled: core.runs.cancel(p.runId) }),
+    'drift.matrix': async (p, sink) =>
+      withCancel(p.matrixId, (signal) => runMatrix(core, p, { signal, onCell: (cell) => sink('drift.cell', { matrixId: p.matrixId, cell }) })),
+    'drift.bisect': async (p, sink) =>
+      withCancel(p.bisectId, (signal) => bisect(core, p, { signal, onStep: (step) => sink('drift.step', { bisectId: p.bisectId, step }) })),
+    'drift.cancel': async (p) => {
+      const c = driftJobs.get(p.id);
+      c?.abort();
+      return { canceled: c !== undefined };
+    },
+    'drift.examples': async () => DRIFT_EXAMPLES,
     'workspace.load': async () => core.workspace.load(),
     'settings.load': async () => core.settings.get(),
     'settings.save': async (s) => core.settings.save(s),

@@ -73,6 +73,8 @@ export class RunService {
   private readonly sandbox: WasmSandbox;
   private readonly active = new Map<string, AbortController>();
   private readonly stdIndex = new StdIndexCache();
+  /** Runs whose ids match one of these are canceled as they start (a canceled matrix or bisect). */
+  private readonly cancelMatchers = new Set<(runId: string) => boolean>();
   /** The Docker client is loaded on first use: a WASM-only process (the CLI) never pays for it. */
   private dockerService: Promise<DockerService> | null = null;
   private readonly buildTimeoutMs: number;
@@ -111,6 +113,19 @@ export class RunService {
     return { toolchain: tc, target, goCache, env: buildEnv({ toolchain: tc, goCache, dataDir, target }), cwd: dataDir };
   }
 
+  /** When `signal` aborts, cancels every run (now or later) whose id matches; returns a stopper. */
+  cancelWhere(match: (runId: string) => boolean, signal: AbortSignal): () => void {
+    const onAbort = () => {
+      for (const [id, c] of this.active) if (match(id)) c.abort();
+      this.cancelMatchers.add(match);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    return () => {
+      signal.removeEventListener('abort', onAbort);
+      this.cancelMatchers.delete(match);
+    };
+  }
+
   /** Whether a run with this id is going on. */
   isActive(runId: string): boolean {
     return this.active.has(runId);
@@ -141,6 +156,11 @@ export class RunService {
       });
     }
     this.active.set(request.runId, controller);
+    for (const match of this.cancelMatchers) if (match(request.runId)) controller.abort();
+    if (controller.signal.aborted) {
+      this.active.delete(request.runId);
+      return this.result(request, spans, null, { status: 'canceled', message: 'the run was stopped' });
+    }
     let workDir: WorkDir | null = null;
     let toolchain: Toolchain | null = null;
     try {

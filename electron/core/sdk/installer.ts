@@ -53,12 +53,13 @@ export class SdkInstaller {
     return this.jobs.has(normalizeVersion(version));
   }
 
-  install(versionInput: string): Promise<Toolchain> {
+  /** prewarm: false skips building the standard library (a bisect builds only what it needs). */
+  install(versionInput: string, opts: { prewarm?: boolean } = {}): Promise<Toolchain> {
     const version = normalizeVersion(versionInput);
     const existing = this.jobs.get(version);
     if (existing) return existing.promise;
     const controller = new AbortController();
-    const promise = this.run(version, controller.signal).finally(() => this.jobs.delete(version));
+    const promise = this.run(version, controller.signal, opts.prewarm !== false).finally(() => this.jobs.delete(version));
     this.jobs.set(version, { promise, controller });
     return promise;
   }
@@ -74,7 +75,7 @@ export class SdkInstaller {
     this.o.onProgress({ bytes: 0, total: null, rate: null, etaMs: null, ...p });
   }
 
-  private async run(version: string, signal: AbortSignal): Promise<Toolchain> {
+  private async run(version: string, signal: AbortSignal, prewarm: boolean): Promise<Toolchain> {
     if (!parseGoVersion(version)) throw new InstallError(`"${version}" is not a Go release name (like go1.22.3)`, 'not-found');
     const platform = hostPlatform();
     const modVersion = toolchainModuleVersion(version, platform);
@@ -150,8 +151,10 @@ export class SdkInstaller {
       await markStoreInstall(target, marker);
       const tc = await this.o.installed(version);
 
-      this.emit({ version, phase: 'prewarm', message: 'building the standard library for the sandbox targets' });
-      await this.o.prewarm(tc);
+      if (prewarm) {
+        this.emit({ version, phase: 'prewarm', message: 'building the standard library for the sandbox targets' });
+        await this.o.prewarm(tc);
+      }
       this.emit({ version, phase: 'done' });
       return tc;
     } catch (err) {

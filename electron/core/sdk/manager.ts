@@ -75,8 +75,8 @@ export class SdkManager {
     return this.catalog.get({ refresh });
   }
 
-  install(version: string): Promise<Toolchain> {
-    return this.installer.install(version);
+  install(version: string, opts: { prewarm?: boolean } = {}): Promise<Toolchain> {
+    return this.installer.install(version, opts);
   }
 
   cancelInstall(version: string): boolean {
