@@ -2,6 +2,7 @@
 import { APP_VERSION } from '../core/core';
 import { RUN_USAGE, runCommand } from './run-command';
 import { sdkCommand } from './sdk-command';
+import { bisectCommand, matrixCommand } from './drift-command';
 import { PREPARE_COMMAND, prepareCommand } from './prepare';
 import { UsageError } from './usage';
 
@@ -12,6 +13,8 @@ usage: gopherlab <command> [arguments]
 commands:
   run FILE|-    run a Go file (or a txtar of several) in the sandbox
   sdk           list, install, remove, import and export Go SDKs
+  matrix FILE   run a snippet on several Go releases and group identical results
+  bisect FILE   find the first Go release whose behaviour matches an expectation
 
 Run "gopherlab <command> --help" for a command's options.`;
 
@@ -22,6 +25,10 @@ async function main(argv: string[]): Promise<number> {
       return runCommand(rest);
     case 'sdk':
       return sdkCommand(rest);
+    case 'matrix':
+      return matrixCommand(rest);
+    case 'bisect':
+      return bisectCommand(rest);
     case PREPARE_COMMAND:
       return prepareCommand(rest);
     case 'version':
