@@ -30,11 +30,6 @@ export interface StdIndex {
 export class StdIndexCache {
   private readonly entries = new Map<string, { value: StdIndex | null; job: Promise<StdIndex | null> }>();
 
-  /** The index when it is ready; otherwise starts computing it (once) and returns null. */
-  peek(req: StdIndexRequest): StdIndex | null {
-    return this.entry(req).value;
-  }
-
   /** The index, computing it now if need be. */
   get(req: StdIndexRequest): Promise<StdIndex | null> {
     return this.entry(req).job;

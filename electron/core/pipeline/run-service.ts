@@ -311,16 +311,14 @@ export class RunService {
     const indexRequest = this.indexRequest(tc, target);
     const { goCache } = indexRequest;
     const env = buildEnv({ toolchain: tc, goCache, dataDir: dir.root, target });
-    let std: StdIndex | null;
-    if (tags.length > 0 || testMode) {
+    let std: StdIndex | null = null;
+    if (tags.length === 0 && !testMode) {
       // Build tags change the standard library itself (faketime changes the runtime), and test
-      // binaries need the go command's test main: go build / go test.
-      std = null;
-    } else if (this.options.oneShot) {
+      // binaries need the go command's test main: those go to go build / go test. The index is
+      // only read here, never computed: computing it builds the whole standard library, which
+      // `prepare` does for the toolchains the user works with (not for every release a bisect visits).
       std = this.stdIndex.stored(indexRequest);
-      if (!std) this.options.onStdIndexMissing?.(tc);
-    } else {
-      std = this.stdIndex.peek(indexRequest);
+      if (!std && this.options.oneShot) this.options.onStdIndexMissing?.(tc);
     }
     const plan = std ? planDirectBuild(files, tc, std) : null;
     if (std && plan) {
