@@ -16,7 +16,9 @@ import {
 } from './programs';
 
 test('a typed program runs with Ctrl+Enter and its output streams into the panel', async ({ app }) => {
-  await expect(app.modeChip).toHaveText('WASM');
+  await expect(app.sandbox.switch).toHaveAttribute('data-mode', 'wasm');
+  await expect(app.sandbox.wasm).toHaveAttribute('aria-checked', 'true');
+  await expect(app.sandbox.faketime).toHaveCount(0);
   await expect(app.statusMode).toHaveText('WASM');
   // The default toolchain is preselected and named in the status bar.
   await expect(app.versions.trigger).toHaveAttribute('data-default', 'true');

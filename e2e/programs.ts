@@ -120,3 +120,33 @@ func main() {
 	fmt.Println(runtime.Version())
 }
 `;
+
+/** The OS the program was built for: wasip1 in the WASM sandbox, linux in Docker. */
+export const PRINT_GOOS = `package main
+
+import (
+	"fmt"
+	"runtime"
+)
+
+func main() {
+	fmt.Println(runtime.GOOS)
+}
+`;
+
+/** Three lines a second apart: under faketime the sleeps are instant and the output is replayed. */
+export const THREE_LINES_A_SECOND_APART = `package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	fmt.Println("first line")
+	time.Sleep(time.Second)
+	fmt.Println("second line")
+	time.Sleep(time.Second)
+	fmt.Println("third line")
+}
+`;

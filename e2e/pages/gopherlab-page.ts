@@ -2,6 +2,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { EditorPane } from './editor-pane';
 import { OutputPane } from './output-pane';
+import { SandboxControls } from './sandbox-controls';
 import { SdkPanelPane } from './sdk-panel';
 import { VersionPickerPane } from './version-picker';
 
@@ -15,7 +16,7 @@ export class GopherlabPage {
   readonly stopButton: Locator;
   readonly versions: VersionPickerPane;
   readonly sdkPanel: SdkPanelPane;
-  readonly modeChip: Locator;
+  readonly sandbox: SandboxControls;
   readonly timeoutInput: Locator;
   readonly statusGo: Locator;
   readonly statusMode: Locator;
@@ -32,7 +33,7 @@ export class GopherlabPage {
     this.stopButton = page.getByTestId('stop');
     this.versions = new VersionPickerPane(page);
     this.sdkPanel = new SdkPanelPane(page);
-    this.modeChip = page.getByTestId('mode');
+    this.sandbox = new SandboxControls(page);
     this.timeoutInput = page.getByTestId('timeout-seconds');
     this.statusGo = page.getByTestId('status-go');
     this.statusMode = page.getByTestId('status-mode');

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { CodeEditor } from '../editor/CodeEditor';
 import { OutputPanel } from '../output/OutputPanel';
+import { DockerWarning } from '../sandbox/DockerWarning';
 import { SdkPanel } from '../sdk/SdkPanel';
 import { StatusBar } from '../status/StatusBar';
 import { useAppStoreApi } from '../store/context';
@@ -41,6 +42,7 @@ export function App() {
     <div className="app">
       <Toolbar />
       <Banner />
+      <DockerWarning />
       <SplitPane
         left={
           <div className="editor-column">

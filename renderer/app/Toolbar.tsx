@@ -1,6 +1,9 @@
-// Run / Stop, the Go version (and the SDK manager), the sandbox mode and the timeout.
+// Run / Stop, the Go version (and the SDK manager), the sandbox mode (and faketime), the timeout
+// and the other limits.
 import { useApp } from '../store/context';
 import { isActive } from '../store/install-progress';
+import { FaketimeToggle, ModeSwitch } from '../sandbox/ModeSwitch';
+import { LimitsSetting } from '../settings/LimitsSetting';
 import { TimeoutSetting } from '../settings/TimeoutSetting';
 import { VersionPicker } from '../versions/VersionPicker';
 
@@ -53,10 +56,14 @@ export function Toolbar() {
         SDKs…
         {installing && <span className="dot-badge" aria-label="an install is under way" />}
       </button>
-      <span className="mode-chip" data-testid="mode" title="Runs are built for GOOS=wasip1 GOARCH=wasm and run in the WASM sandbox: no network, no files, capped memory and time">
-        WASM
-      </span>
+      <div className="toolbar-divider" />
+      <div className="toolbar-group">
+        <ModeSwitch />
+        <FaketimeToggle />
+      </div>
+      <div className="toolbar-divider" />
       <TimeoutSetting />
+      <LimitsSetting />
     </header>
   );
 }

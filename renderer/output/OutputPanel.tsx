@@ -1,8 +1,13 @@
-// The run's result: status, exit code, what to do next, problems, latency and the output.
+// The run's result: status, exit code (and the signal that killed it), what to do next, problems,
+// latency, a faketime replay and the output.
+import type { SandboxMode } from '../../shared/run';
 import { LatencyBar, useElapsed } from '../latency/LatencyBar';
+import { MODE_LABEL } from '../sandbox/ModeSwitch';
 import { useApp } from '../store/context';
 import { runDisplayStatus } from '../store/run-slice';
+import { selectActiveTab } from '../store/workspace-slice';
 import { Console } from './Console';
+import { ReplayBar } from './ReplayBar';
 import { Problems } from './Problems';
 import { StatusBadge } from './StatusBadge';
 import { formatMs } from './status';
@@ -11,11 +16,13 @@ export function OutputPanel() {
   const run = useApp((s) => s.run);
   const status = runDisplayStatus(run);
   const running = run?.phase === 'running';
+  const replaying = run?.replay?.active ?? false;
   const elapsed = useElapsed(running, run?.startedAt ?? 0);
   const result = run?.result ?? null;
   const message = run?.failure ? `${run.failure}` : (result?.message ?? '');
   const showBuildOutput = result !== null && result.diagnostics.length === 0 && result.buildOutput.trim() !== '';
   const clearOutput = useApp((s) => s.clearOutput);
+  const mode = useApp((s) => selectActiveTab(s)?.mode ?? 'wasm');
   // The output belongs to the tab that ran; say which when another tab is in front.
   const runTabTitle = useApp((s) => (s.run && s.run.tabId !== s.activeTabId ? (s.tabs.find((t) => t.id === s.run?.tabId)?.title ?? 'a closed tab') : null));
 
@@ -32,12 +39,18 @@ export function OutputPanel() {
             </span>
           </span>
         )}
+        {result?.signal && (
+          <span className="run-signal" data-testid="run-signal" title="A signal ended the program (not the sandbox's own limits), e.g. kill(-1) or a crash">
+            killed by <span className="value">{result.signal}</span>
+          </span>
+        )}
         <span className="spacer" />
         {runTabTitle && <span className="run-tab" title="The tab this output came from">from {runTabTitle}</span>}
         {run && (
-          <span className="run-time" data-testid="run-time">
+          <span className="run-time" data-testid="run-time" title={runSummary(run.mode, running ? null : (result?.totalMs ?? null), result?.go?.version ?? null)}>
             {running ? formatMs(elapsed) : result ? formatMs(result.totalMs) : ''}
             {result?.go ? ` · ${result.go.version}` : ''}
+            {` · ${MODE_LABEL[run.mode]}`}
           </span>
         )}
         <button type="button" className="icon-button" onClick={clearOutput} disabled={!run || running} title="Clear the output">
@@ -65,17 +78,24 @@ export function OutputPanel() {
           </section>
         )}
         <LatencyBar />
+        <ReplayBar />
         {run ? (
-          <Console chunks={run.output} running={running} truncated={result?.truncated ?? false} />
+          <Console chunks={run.output} running={running || replaying} truncated={(result?.truncated ?? false) && !replaying} />
         ) : (
           <div className="empty-state" data-testid="output-empty">
             <p className="empty-title">No run yet</p>
             <p>
-              Press <kbd>▶ Run</kbd> or <kbd>Ctrl</kbd>+<kbd>Enter</kbd> to build and run the snippet in the WASM sandbox.
+              Press <kbd>▶ Run</kbd> or <kbd>Ctrl</kbd>+<kbd>Enter</kbd> to build and run the snippet in the {MODE_LABEL[mode]} sandbox.
             </p>
           </div>
         )}
       </div>
     </section>
   );
+}
+
+function runSummary(mode: SandboxMode, totalMs: number | null, go: string | null): string {
+  return [totalMs !== null ? `took ${formatMs(totalMs)}` : 'running', go ? `built with ${go}` : null, `in the ${MODE_LABEL[mode]} sandbox`]
+    .filter(Boolean)
+    .join(', ');
 }

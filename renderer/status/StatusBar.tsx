@@ -1,6 +1,7 @@
 // The bottom line: the tab's Go, the mode, the connection, the last run, SDK installs and the
 // save state.
 import { formatMs } from '../output/status';
+import { MODE_LABEL } from '../sandbox/ModeSwitch';
 import { InstallTray } from '../sdk/InstallTray';
 import { useApp } from '../store/context';
 import { runDisplayStatus } from '../store/run-slice';
@@ -18,6 +19,8 @@ const CONNECTION_LABEL: Record<ConnectionState, string> = {
 
 export function StatusBar() {
   const go = useApp((s) => selectActiveTab(s)?.go ?? '');
+  const mode = useApp((s) => selectActiveTab(s)?.mode ?? 'wasm');
+  const faketime = useApp((s) => s.faketime);
   const ran = useApp((s) => s.ranGoByTab[selectActiveTab(s)?.id ?? '']);
   const toolchains = useApp((s) => s.toolchains);
   const connection = useApp((s) => s.connection);
@@ -36,8 +39,8 @@ export function StatusBar() {
       <span className={`status-item${goLabel.missing ? ' is-warn' : ''}`} data-testid="status-go" title={goLabel.title}>
         {goLabel.text}
       </span>
-      <span className="status-item" data-testid="status-mode" title="Sandbox mode">
-        WASM
+      <span className="status-item" data-testid="status-mode" data-mode={mode} title={mode === 'docker' ? `Sandbox mode: Docker${faketime ? ', faketime' : ''}` : 'Sandbox mode: WASM'}>
+        {MODE_LABEL[mode]}
       </span>
       <span className={`status-item connection ${healthy ? 'is-ok' : 'is-bad'}`} data-testid="status-connection" title={connectionError ?? undefined}>
         <span className="dot" aria-hidden="true" />

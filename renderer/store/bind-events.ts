@@ -32,6 +32,14 @@ export function bindContractEvents(client: RendererClient, store: AppStore, flus
       },
     ),
     client.on('run.stage', (p) => store.getState().receiveStage(p)),
+    // The engine's status is asked for once a tab is in Docker mode (the first ask connects to it).
+    store.subscribe(
+      (s) => s.tabs.find((t) => t.id === s.activeTabId)?.mode === 'docker' && s.workspaceStatus === 'ready',
+      (docker) => {
+        if (docker) store.getState().ensureSandboxStatus();
+      },
+      { fireImmediately: true },
+    ),
     // Installs are shared: this window also sees those another window or the CLI started.
     client.on('sdk.progress', (p) => store.getState().receiveProgress(p)),
     client.onConnectionChange((state) => {
@@ -43,6 +51,7 @@ export function bindContractEvents(client: RendererClient, store: AppStore, flus
       if (s.toolchainsStatus === 'error') void s.loadToolchains();
       if (s.catalogStatus === 'error') void s.loadCatalog();
       if (!s.appInfo) void s.loadAppInfo();
+      if (s.dockerState === 'error') void s.loadSandboxStatus();
     }),
   ];
   return () => {

@@ -1,9 +1,11 @@
 // The current run: its streamed output, its stages as they finish, and its result.
 import type { EventPayload } from '../../shared/contract';
-import type { OutputStream, RunResult, RunStatus, Span } from '../../shared/run';
+import type { OutputStream, RunResult, RunStatus, SandboxMode, Span } from '../../shared/run';
 import { describeError } from './errors';
 import { randomId } from './ids';
-import { selectTimeoutMs } from './settings-slice';
+import { startReplay, type ReplayEvent, type ReplayHandle } from './replay';
+import { dockerAvailability } from './sandbox-slice';
+import { runLimits } from './settings-slice';
 import type { SliceCreator, StoreDeps } from './types';
 import { selectActiveTab } from './workspace-slice';
 
@@ -12,12 +14,30 @@ export interface OutputChunk {
   text: string;
 }
 
+/** A faketime run's output being shown again with the program's own timing. */
+export interface ReplayView {
+  /** Writes in the result's replay. */
+  total: number;
+  /** Writes shown so far. */
+  shown: number;
+  /** Still scheduling writes; false once all are shown. */
+  active: boolean;
+  /** The user asked to see everything at once. */
+  skipped: boolean;
+}
+
 export interface RunView {
   runId: string;
   tabId: string;
   /** The text that ran: diagnostics refer to it, not to what the editor holds now. */
   source: string;
   go: string;
+  mode: SandboxMode;
+  /**
+   * Built with -tags=faketime. Its live output events are not shown: the sleeps take no time, so
+   * they arrive all at once; the result's replay shows the same text with the program's timing.
+   */
+  faketime: boolean;
   phase: 'running' | 'done';
   startedAt: number;
   finishedAt: number | null;
@@ -30,6 +50,7 @@ export interface RunView {
   /** The call itself failed (transport, validation): there is no RunResult. */
   failure: string | null;
   cancelRequested: boolean;
+  replay: ReplayView | null;
 }
 
 export interface RevealTarget {
@@ -59,6 +80,8 @@ export interface RunSlice {
   receiveStage(payload: EventPayload<'run.stage'>): void;
   revealLine(tabId: string, line: number, column: number): void;
   clearOutput(): void;
+  /** Shows the rest of a replay at once. */
+  skipReplay(): void;
 }
 
 /** The renderer keeps at most this much output per run; the core already caps what it sends. */
@@ -71,93 +94,148 @@ export function createRunSlice(deps: StoreDeps): SliceCreator<RunSlice> {
     return patch ? { run: { ...s.run, ...patch } } : {};
   };
 
-  return (set, get) => ({
-    run: null,
-    ranGoByTab: {},
-    revealTarget: null,
+  return (set, get) => {
+    let replay: ReplayHandle | null = null;
+    const stopReplay = () => {
+      replay?.cancel();
+      replay = null;
+    };
 
-    async startRun() {
-      const s = get();
-      if (s.run?.phase === 'running') return;
-      const tab = selectActiveTab(s);
-      if (!tab) return;
-      const runId = randomId('run');
-      set({
-        run: {
-          runId,
-          tabId: tab.id,
-          source: tab.source,
-          go: tab.go,
-          phase: 'running',
-          startedAt: deps.now(),
-          finishedAt: null,
-          output: [],
-          outputChars: 0,
-          streamed: false,
-          stages: [],
-          result: null,
-          failure: null,
-          cancelRequested: false,
+    /** Clears the streamed output and shows the result's writes again, each after its delay. */
+    const beginReplay = (runId: string, events: ReadonlyArray<ReplayEvent>) => {
+      stopReplay();
+      replay = startReplay(events, {
+        emit(due, shown) {
+          set(
+            updateRun(runId, (run) => {
+              let acc: Pick<RunView, 'output' | 'outputChars'> = run;
+              for (const e of due) acc = appendOutput(acc, e.stream, e.data);
+              return { ...acc, replay: run.replay ? { ...run.replay, shown } : null };
+            }),
+          );
+        },
+        done(skipped) {
+          replay = null;
+          set(updateRun(runId, (run) => (run.replay ? { replay: { ...run.replay, active: false, skipped } } : null)));
         },
       });
-      try {
-        const result = await deps.client.call('run.start', {
-          runId,
-          source: tab.source,
-          go: tab.go || undefined,
-          mode: 'wasm',
-          limits: { ...s.limits, timeoutMs: selectTimeoutMs(s) },
+    };
+
+    return {
+      run: null,
+      ranGoByTab: {},
+      revealTarget: null,
+
+      async startRun() {
+        const s = get();
+        if (s.run?.phase === 'running') return;
+        const tab = selectActiveTab(s);
+        if (!tab) return;
+        stopReplay();
+        const runId = randomId('run');
+        const mode = tab.mode;
+        const faketime = mode === 'docker' && s.faketime;
+        set({
+          run: {
+            runId,
+            tabId: tab.id,
+            source: tab.source,
+            go: tab.go,
+            mode,
+            faketime,
+            phase: 'running',
+            startedAt: deps.now(),
+            finishedAt: null,
+            output: [],
+            outputChars: 0,
+            streamed: false,
+            stages: [],
+            result: null,
+            failure: null,
+            cancelRequested: false,
+            replay: null,
+          },
         });
-        set(
-          updateRun(runId, (run) => ({
-            phase: 'done',
-            finishedAt: deps.now(),
-            result,
-            ...(run.streamed ? {} : outputFromResult(result)),
-          })),
+        try {
+          const result = await deps.client.call('run.start', {
+            runId,
+            source: tab.source,
+            go: tab.go || undefined,
+            mode,
+            limits: runLimits(s, mode),
+            ...(faketime ? { faketime: true } : {}),
+          });
+          const events = faketime ? result.replay : undefined;
+          set(
+            updateRun(runId, (run) => ({
+              phase: 'done',
+              finishedAt: deps.now(),
+              result,
+              ...(events
+                ? { output: [], outputChars: 0, replay: { total: events.length, shown: 0, active: events.length > 0, skipped: false } }
+                : run.streamed && !run.faketime
+                  ? {}
+                  : outputFromResult(result)),
+            })),
+          );
+          if (events && events.length > 0 && get().run?.runId === runId) beginReplay(runId, events);
+          // A Docker run that found no engine (or found one the status did not know of) updates the status.
+          if (mode === 'docker' && (result.status === 'sandbox-unavailable' || dockerAvailability(get()) === 'unavailable')) {
+            void get().loadSandboxStatus();
+          }
+          const ran = result.go;
+          if (ran) set((cur) => ({ ranGoByTab: { ...cur.ranGoByTab, [tab.id]: { requested: tab.go, version: ran.version, goroot: ran.goroot } } }));
+        } catch (err) {
+          set(updateRun(runId, () => ({ phase: 'done', finishedAt: deps.now(), failure: describeError(err) })));
+        }
+      },
+
+      async cancelRun() {
+        const run = get().run;
+        if (!run || run.phase !== 'running') return;
+        set(updateRun(run.runId, () => ({ cancelRequested: true })));
+        try {
+          await deps.client.call('run.cancel', { runId: run.runId });
+        } catch {
+          // The run's own result reports how it ended; a failed cancel leaves it to its timeout.
+        }
+      },
+
+      receiveOutput(payloads) {
+        set((s) => {
+          const run = s.run;
+          if (!run) return {};
+          // Output already taken from the result must not be doubled by late events.
+          if (run.phase === 'done' && !run.streamed) return {};
+          // A faketime run's output is shown by its replay.
+          if (run.faketime) return {};
+          let acc: Pick<RunView, 'output' | 'outputChars'> = run;
+          for (const p of payloads) if (p.runId === run.runId) acc = appendOutput(acc, p.stream, p.data);
+          return acc === run ? {} : { run: { ...run, ...acc, streamed: true } };
+        });
+      },
+
+      receiveStage({ runId, span }) {
+        set(updateRun(runId, (run) => (run.phase === 'running' ? { stages: [...run.stages, span] } : null)));
+      },
+
+      revealLine(tabId, line, column) {
+        set((s) => ({ revealTarget: { tabId, line, column, seq: (s.revealTarget?.seq ?? 0) + 1 } }));
+      },
+
+      clearOutput() {
+        if (get().run?.phase !== 'done') return;
+        stopReplay();
+        set((s) =>
+          s.run ? { run: { ...s.run, output: [], outputChars: 0, replay: s.run.replay ? { ...s.run.replay, active: false } : null } } : {},
         );
-        const ran = result.go;
-        if (ran) set((cur) => ({ ranGoByTab: { ...cur.ranGoByTab, [tab.id]: { requested: tab.go, version: ran.version, goroot: ran.goroot } } }));
-      } catch (err) {
-        set(updateRun(runId, () => ({ phase: 'done', finishedAt: deps.now(), failure: describeError(err) })));
-      }
-    },
+      },
 
-    async cancelRun() {
-      const run = get().run;
-      if (!run || run.phase !== 'running') return;
-      set(updateRun(run.runId, () => ({ cancelRequested: true })));
-      try {
-        await deps.client.call('run.cancel', { runId: run.runId });
-      } catch {
-        // The run's own result reports how it ended; a failed cancel leaves it to its timeout.
-      }
-    },
-
-    receiveOutput(payloads) {
-      set((s) => {
-        const run = s.run;
-        if (!run) return {};
-        // Output already taken from the result must not be doubled by late events.
-        if (run.phase === 'done' && !run.streamed) return {};
-        let acc: Pick<RunView, 'output' | 'outputChars'> = run;
-        for (const p of payloads) if (p.runId === run.runId) acc = appendOutput(acc, p.stream, p.data);
-        return acc === run ? {} : { run: { ...run, ...acc, streamed: true } };
-      });
-    },
-
-    receiveStage({ runId, span }) {
-      set(updateRun(runId, (run) => (run.phase === 'running' ? { stages: [...run.stages, span] } : null)));
-    },
-
-    revealLine(tabId, line, column) {
-      set((s) => ({ revealTarget: { tabId, line, column, seq: (s.revealTarget?.seq ?? 0) + 1 } }));
-    },
-
-    clearOutput() {
-      set((s) => (s.run && s.run.phase === 'done' ? { run: { ...s.run, output: [], outputChars: 0 } } : {}));
-    },
-  });
+      skipReplay() {
+        replay?.skip();
+      },
+    };
+  };
 }
 
 function appendOutput(run: Pick<RunView, 'output' | 'outputChars'>, stream: OutputStream, data: string): Pick<RunView, 'output' | 'outputChars'> {

@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createConnectionSlice } from './connection-slice';
 import { createRunSlice } from './run-slice';
+import { createSandboxSlice } from './sandbox-slice';
 import { createSdkSlice } from './sdk-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createToolchainSlice } from './toolchain-slice';
@@ -29,6 +30,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       ...createToolchainSlice(deps)(...a),
       ...createSdkSlice(deps)(...a),
       ...createSettingsSlice(deps)(...a),
+      ...createSandboxSlice(deps)(...a),
       ...createConnectionSlice(deps)(...a),
     })),
   );

@@ -1,4 +1,5 @@
 // Tabs and their snippets: what the editor shows and what autosave writes.
+import type { SandboxMode } from '../../shared/run';
 import type { Tab, Workspace } from '../../shared/workspace';
 import { defaultWorkspace, newTab, nextTabTitle } from '../workspace/defaults';
 import { describeError } from './errors';
@@ -24,6 +25,7 @@ export interface WorkspaceSlice {
   workspaceSnapshot(): Workspace;
   setSource(tabId: string, source: string): void;
   setTabGo(tabId: string, go: string): void;
+  setTabMode(tabId: string, mode: SandboxMode): void;
   selectTab(tabId: string): void;
   addTab(): void;
   closeTab(tabId: string): void;
@@ -130,6 +132,13 @@ export function createWorkspaceSlice(deps: StoreDeps): SliceCreator<WorkspaceSli
         });
       },
 
+      setTabMode(tabId, mode) {
+        edit((s) => {
+          const tabs = mapTab(s.tabs, tabId, (t) => (t.mode === mode ? t : { ...t, mode }));
+          return tabs ? { tabs } : null;
+        });
+      },
+
       selectTab(tabId) {
         edit((s) => (s.activeTabId !== tabId && s.tabs.some((t) => t.id === tabId) ? { activeTabId: tabId } : null));
       },
@@ -138,8 +147,8 @@ export function createWorkspaceSlice(deps: StoreDeps): SliceCreator<WorkspaceSli
         edit((s) => {
           if (s.tabs.length >= MAX_TABS) return null;
           const active = s.tabs.find((t) => t.id === s.activeTabId);
-          // A new tab starts on the same Go as the one the user is looking at.
-          const tab = { ...newTab(nextTabTitle(s.tabs)), go: active?.go ?? '' };
+          // A new tab starts on the same Go and sandbox as the one the user is looking at.
+          const tab = { ...newTab(nextTabTitle(s.tabs)), go: active?.go ?? '', mode: active?.mode ?? 'wasm' };
           return { tabs: [...s.tabs, tab], activeTabId: tab.id };
         });
       },
