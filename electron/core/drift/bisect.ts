@@ -4,9 +4,9 @@
 import type { BisectRequestInfo, ExpectationInfo } from '../../../shared/drift';
 import type { RunResult, SandboxMode } from '../../../shared/run';
 import type { Core } from '../core';
-import { compareGoVersions, parseGoVersion } from '../sdk/version';
+import { compareGoVersions, languageVersion, parseGoVersion } from '../sdk/version';
 import { behaviourKey, behaviourOf } from './classes';
-import { modeFor } from './matrix';
+import { hasRelease, modeFor } from './matrix';
 
 export type Expectation = ExpectationInfo;
 export type BisectRequest = BisectRequestInfo;
@@ -71,7 +71,8 @@ export async function bisect(core: Core, req: BisectRequest, listeners: BisectLi
     .map((r) => r.version)
     .filter((v) => compareGoVersions(v, good) >= 0 && compareGoVersions(v, bad) <= 0)
     .filter((v) => v === good || v === bad || !req.stableOnly || parseGoVersion(v)?.pre === null)
-    .filter((v) => v === good || v === bad || !req.minor || v.startsWith(`go${req.minor}.`) || v === `go${req.minor}`)
+    // A minor's series: go1.26rc1, go1.26.0, go1.26.1… (and go1.20, go1.20.1… before 1.21).
+    .filter((v) => v === good || v === bad || !req.minor || languageVersion(v) === req.minor)
     .sort(compareGoVersions);
 
   let reference: string | null = null;
@@ -80,9 +81,8 @@ export async function bisect(core: Core, req: BisectRequest, listeners: BisectLi
     const t = performance.now();
     const mode = modeFor(version, req.mode);
     let note = mode === 'docker' && req.mode !== 'docker' ? `${version} has no wasip1 (Go < 1.21): ran in Docker` : undefined;
-    try {
-      await core.toolchains.resolve(version);
-    } catch {
+    // Exactly this release: "go1.20" (the first 1.20 release) must not resolve to go1.20.14.
+    if (!(await hasRelease(core, version))) {
       try {
         await core.sdk.install(version, { prewarm: false });
         note = [note, `installed ${version}`].filter(Boolean).join('; ');
@@ -117,11 +117,7 @@ export async function bisect(core: Core, req: BisectRequest, listeners: BisectLi
   if (req.expect.kind === 'same-as') {
     // The reference release's behaviour is what "new" means.
     const refVersion = norm(req.expect.version);
-    try {
-      await core.toolchains.resolve(refVersion);
-    } catch {
-      await core.sdk.install(refVersion, { prewarm: false }).catch(() => undefined);
-    }
+    if (!(await hasRelease(core, refVersion))) await core.sdk.install(refVersion, { prewarm: false }).catch(() => undefined);
     const ref = await core.runs.run({ runId: `${req.bisectId}-ref`, source: req.source, go: refVersion, mode: modeFor(refVersion, req.mode) });
     reference = behaviourKey(behaviourOf(ref));
   }
@@ -161,7 +157,18 @@ export async function bisect(core: Core, req: BisectRequest, listeners: BisectLi
   });
 }
 
-function judge(expect: Expectation, runs: RunResult[], reference: string | null): { verdict: Verdict; summary: string } {
+/**
+ * Whether a run shows the behaviour an expectation describes: true (the new behaviour), false
+ * (the old one), or null when the run says nothing about it (the sandbox or toolchain failed, or
+ * no benchmark result). `reference` is the behaviour key of the same-as release.
+ */
+export function satisfies(expect: Expectation, result: RunResult | RunResult[], reference: string | null = null): boolean | null {
+  const { verdict } = judge(expect, Array.isArray(result) ? result : [result], reference);
+  return verdict === 'skip' ? null : verdict === 'new';
+}
+
+/** The verdict of one release's runs (several for a benchmark), and a few words on what they did. */
+export function judge(expect: Expectation, runs: RunResult[], reference: string | null): { verdict: Verdict; summary: string } {
   const r = runs[0]!;
   const head = `${r.status}${r.exitCode !== null ? ` (exit ${r.exitCode})` : ''}: ${JSON.stringify(r.stdout.slice(0, 60))}`;
   // A sandbox or toolchain failure says nothing about the behaviour: skip the release.

@@ -38,6 +38,18 @@ export function modeFor(version: string, mode: SandboxMode | 'auto' | undefined)
   return supportsWasip1(version) ? 'wasm' : 'docker';
 }
 
+/**
+ * Whether exactly this release is installed. The registry resolves "go1.20" to the newest 1.20.x
+ * installed, but go1.20 is also a release of its own (the first 1.20, before 1.21's go1.21.0).
+ */
+export async function hasRelease(core: Core, version: string): Promise<boolean> {
+  try {
+    return (await core.toolchains.resolve(version)).version === version;
+  } catch {
+    return false;
+  }
+}
+
 export async function runMatrix(core: Core, req: MatrixRequest, listeners: MatrixListeners = {}): Promise<MatrixResult> {
   const started = performance.now();
   const values =
@@ -57,18 +69,18 @@ export async function runMatrix(core: Core, req: MatrixRequest, listeners: Matri
       const value = values[i]!;
       const version = fixed ? fixed.version : value;
       const mode = modeFor(version, req.mode);
-      let note: string | undefined;
-      if (req.axis === 'toolchain' && req.install) {
-        try {
-          await core.toolchains.resolve(version);
-        } catch {
-          note = `installed ${version} for this matrix`;
-          await core.sdk.install(version, { prewarm: false }).catch((err: unknown) => {
-            note = err instanceof Error ? err.message : String(err);
-          });
-        }
+      const notes: string[] = [];
+      if (req.axis === 'toolchain' && req.install && !(await hasRelease(core, version))) {
+        notes.push(
+          await core.sdk.install(version, { prewarm: false }).then(
+            () => `installed ${version} for this matrix`,
+            (err: unknown) => (err instanceof Error ? err.message : String(err)),
+          ),
+        );
       }
-      if (mode === 'docker' && req.mode === 'auto') note = `${version} has no wasip1 (Go < 1.21): ran in Docker`;
+      // 'auto' (or no mode) picked Docker for this release.
+      if (mode === 'docker' && req.mode !== 'docker') notes.push(`${version} has no wasip1 (Go < 1.21): ran in Docker`);
+      const note = notes.length > 0 ? notes.join('; ') : undefined;
       const result = await core.runs.run({
         runId: `${req.matrixId}-${i}`,
         source: req.source,

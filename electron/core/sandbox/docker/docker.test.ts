@@ -54,6 +54,19 @@ describe('Docker stream parsing', () => {
     ]);
     expect(dec.events).toHaveLength(3);
   });
+
+  it('orders writes by the faketime clock, not by which pipe delivered them first', () => {
+    const t0 = 1257894000000000000n;
+    const dec = new FaketimeDecoder();
+    // stdout arrives in one piece, though the program wrote to stderr between its two lines.
+    dec.push('stdout', Buffer.concat([fakeWrite(t0 + 1_000_000_000n, 'out 1\n'), fakeWrite(t0 + 3_000_000_001n, 'out 2\n')]));
+    dec.push('stderr', fakeWrite(t0 + 2_000_000_000n, 'err\n'));
+    expect(dec.events.map((e) => [e.stream, e.data, e.delayMs])).toEqual([
+      ['stdout', 'out 1\n', 1000],
+      ['stderr', 'err\n', 1000],
+      ['stdout', 'out 2\n', 1000],
+    ]);
+  });
 });
 
 const engineUp = (await connectEngine()).status.available;

@@ -16,7 +16,7 @@ const HEADER = 16;
 export const FAKETIME_EPOCH_NS = 1257894000000000000n;
 
 export class FaketimeDecoder {
-  readonly events: ReplayEvent[] = [];
+  private readonly timed: { event: ReplayEvent; atNs: bigint; seq: number }[] = [];
   private readonly pending: Record<OutputStream, Buffer> = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
   private readonly decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
   private lastNs: bigint = FAKETIME_EPOCH_NS;
@@ -58,14 +58,29 @@ export class FaketimeDecoder {
     return out;
   }
 
+  /**
+   * Every write in the order the program made it: stdout and stderr reach us through separate
+   * pipes, so arrival order is not write order; the faketime clock is (it even advances 1 ns when
+   * the program switches between them). Delays are taken between consecutive writes.
+   */
+  get events(): ReplayEvent[] {
+    const sorted = [...this.timed].sort((a, b) => (a.atNs < b.atNs ? -1 : a.atNs > b.atNs ? 1 : a.seq - b.seq));
+    let prev = FAKETIME_EPOCH_NS;
+    return sorted.map(({ event, atNs }) => {
+      const delayNs = atNs > prev ? atNs - prev : 0n;
+      if (atNs > prev) prev = atNs;
+      return { ...event, delayMs: Number(delayNs / 1000n) / 1000 };
+    });
+  }
+
   private event(stream: OutputStream, bytes: Uint8Array, atNs: bigint): ReplayEvent {
     const delayNs = atNs > this.lastNs ? atNs - this.lastNs : 0n;
     if (atNs > this.lastNs) this.lastNs = atNs;
-    return this.record({ stream, data: this.decoders[stream].decode(bytes, { stream: true }), delayMs: Number(delayNs / 1000n) / 1000 });
+    return this.record({ stream, data: this.decoders[stream].decode(bytes, { stream: true }), delayMs: Number(delayNs / 1000n) / 1000 }, atNs);
   }
 
-  private record(e: ReplayEvent): ReplayEvent {
-    if (e.data !== '') this.events.push(e);
+  private record(e: ReplayEvent, atNs: bigint = this.lastNs): ReplayEvent {
+    if (e.data !== '') this.timed.push({ event: e, atNs, seq: this.timed.length });
     return e;
   }
 }
