@@ -1,5 +1,6 @@
 // What the user has open: tabs of snippets and the settings that go with them. Autosaved.
 import { z } from 'zod';
+import { BisectReportSchema, MatrixResultSchema } from './drift';
 import { RunLimitsSchema, SandboxModeSchema } from './run';
 
 export const TabSchema = z.object({
@@ -9,6 +10,8 @@ export const TabSchema = z.object({
   /** Toolchain id or version for this tab; empty means the default toolchain. */
   go: z.string().max(4096).default(''),
   mode: SandboxModeSchema.default('wasm'),
+  /** The last matrix and bisect of this snippet, saved with it. */
+  drift: z.object({ matrix: MatrixResultSchema.optional(), bisect: BisectReportSchema.optional() }).optional(),
 });
 export type Tab = z.infer<typeof TabSchema>;
 
