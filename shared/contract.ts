@@ -6,7 +6,17 @@ import { OutputStreamSchema, RunIdSchema, RunRequestSchema, RunResultSchema, San
 import { CatalogSchema, InstallProgressSchema, ToolchainSchema } from './toolchain';
 import { WorkspaceSchema } from './workspace';
 import { SettingsSchema } from './settings';
-import { BisectReportSchema, BisectRequestSchema, BisectStepSchema, DriftExampleSchema, MatrixCellSchema, MatrixRequestSchema, MatrixResultSchema } from './drift';
+import {
+  BenchDriftRequestSchema,
+  BenchDriftResultSchema,
+  BisectReportSchema,
+  BisectRequestSchema,
+  BisectStepSchema,
+  DriftExampleSchema,
+  MatrixCellSchema,
+  MatrixRequestSchema,
+  MatrixResultSchema,
+} from './drift';
 
 export const EngineStatusSchema = z.object({
   available: z.boolean(),
@@ -57,6 +67,8 @@ export const requests = {
   'drift.matrix': { params: MatrixRequestSchema, result: MatrixResultSchema },
   /** Finds the first release with the new behaviour; steps stream as drift.step events. */
   'drift.bisect': { params: BisectRequestSchema, result: BisectReportSchema },
+  /** Performance drift: the snippet's benchmarks on each release, several runs each. */
+  'drift.bench': { params: BenchDriftRequestSchema, result: BenchDriftResultSchema },
   /** Stops a matrix or a bisect by its id. */
   'drift.cancel': { params: z.object({ id: z.string().min(1).max(64) }).strict(), result: z.object({ canceled: z.boolean() }) },
   'drift.examples': { params: empty, result: z.array(DriftExampleSchema) },

@@ -134,3 +134,33 @@ export const DriftExampleSchema = z.object({
   expect: ExpectationSchema,
 });
 export type DriftExample = z.infer<typeof DriftExampleSchema>;
+
+/** Performance drift: benchmarks on each release, several runs each. */
+export const BenchDriftRequestSchema = z.object({
+  id: Id,
+  source: z.string().max(4 * 1024 * 1024),
+  versions: z.array(Version).min(1).max(32),
+  /** Which benchmarks (a -test.bench pattern); default: all. */
+  bench: z.string().max(200).optional(),
+  /** Runs per release (-test.count); the median is reported. */
+  count: z.number().int().min(1).max(20).optional(),
+  benchtime: z.string().regex(/^\d+(\.\d+)?(x|ns|us|µs|ms|s)$/).optional(),
+  mode: ModeOrAuto.optional(),
+  timeoutMs: z.number().int().min(1000).max(600_000).optional(),
+});
+export type BenchDriftRequest = z.infer<typeof BenchDriftRequestSchema>;
+
+const Stat = z.object({ median: z.number(), spread: z.number() }).nullable();
+export const BenchStatsSchema = z.object({ name: z.string(), runs: z.number(), nsPerOp: Stat, bytesPerOp: Stat, allocsPerOp: Stat });
+export type BenchStats = z.infer<typeof BenchStatsSchema>;
+
+export const BenchDriftResultSchema = z.object({
+  id: Id,
+  releases: z.array(z.object({ version: z.string(), mode: SandboxModeSchema, stats: z.array(BenchStatsSchema), error: z.string().optional() })),
+  /** From one release to the next: relative change of the median, the noise it is judged against. */
+  changes: z.array(
+    z.object({ name: z.string(), from: z.string(), to: z.string(), metric: z.literal('ns/op'), delta: z.number(), noise: z.number(), significant: z.boolean() }),
+  ),
+  wallMs: z.number(),
+});
+export type BenchDriftResult = z.infer<typeof BenchDriftResultSchema>;

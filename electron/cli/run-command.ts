@@ -120,7 +120,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     const out = { ...result, spans, totalMs: round(result.totalMs + requestStart) };
     await writeOut(JSON.stringify(out, null, 2) + '\n');
   } else {
-    if (result.buildOutput) process.stderr.write(result.buildOutput.endsWith('\n') ? result.buildOutput : result.buildOutput + '\n');
+    if (result.status === 'compile-error' && result.buildOutput) process.stderr.write(result.buildOutput.endsWith('\n') ? result.buildOutput : result.buildOutput + '\n');
     if (result.status !== 'ok' && result.status !== 'compile-error' && result.message) {
       process.stderr.write(`gopherlab: ${result.status}: ${result.message}\n`);
     }

@@ -17,6 +17,7 @@ export const REQUEST_CHANNELS = [
   'run.cancel',
   'drift.matrix',
   'drift.bisect',
+  'drift.bench',
   'drift.cancel',
   'drift.examples',
   'workspace.load',

@@ -16,6 +16,7 @@ import { createCore, type Core, type CoreOptions } from '../core';
 import { bisect } from '../drift/bisect';
 import { DRIFT_EXAMPLES } from '../drift/examples';
 import { runMatrix } from '../drift/matrix';
+import { runBenchDrift } from '../drift/perf';
 
 /** Where a caller's events go: each run streams to the client that started it. */
 export type EventSink = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
@@ -88,6 +89,7 @@ export function createApi(options: ApiOptions): Api {
       withCancel(p.matrixId, (signal) => runMatrix(core, p, { signal, onCell: (cell) => sink('drift.cell', { matrixId: p.matrixId, cell }) })),
     'drift.bisect': async (p, sink) =>
       withCancel(p.bisectId, (signal) => bisect(core, p, { signal, onStep: (step) => sink('drift.step', { bisectId: p.bisectId, step }) })),
+    'drift.bench': async (p) => withCancel(p.id, (signal) => runBenchDrift(core, p, { signal })),
     'drift.cancel': async (p) => {
       const c = driftJobs.get(p.id);
       c?.abort();

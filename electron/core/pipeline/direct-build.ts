@@ -13,6 +13,7 @@ import type { SnippetFile } from '../../../shared/txtar';
 import { goBinary, type Target } from '../sdk/go-env';
 import { languageVersion } from '../sdk/version';
 import { writeFileAtomic } from '../util/atomic-write';
+import { limitedCommand } from './build-limits';
 
 const execFileAsync = promisify(execFile);
 
@@ -276,7 +277,8 @@ export async function directBuild(o: DirectBuildOptions): Promise<DirectBuildRes
 
 function tool(bin: string, args: string[], o: DirectBuildOptions): Promise<DirectBuildResult> {
   return new Promise((resolve) => {
-    const child = spawn(bin, args, { cwd: o.src, env: o.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const cmd = limitedCommand(bin, args);
+    const child = spawn(cmd.bin, cmd.args, { cwd: o.src, env: o.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     const collect = (b: Buffer) => {
       if (log.length < 256 * 1024) log += b.toString('utf8');

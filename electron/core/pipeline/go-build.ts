@@ -1,6 +1,7 @@
 // Runs `go build` for a target in a work dir and turns its output into diagnostics.
 import { spawn } from 'node:child_process';
 import type { Diagnostic } from '../../../shared/run';
+import { limitedCommand } from './build-limits';
 
 export interface GoBuildOptions {
   goBin: string;
@@ -28,7 +29,8 @@ export function goBuild(o: GoBuildOptions): Promise<GoBuildResult> {
   return new Promise((resolve, reject) => {
     const head = o.command === 'test' ? ['test', '-c'] : ['build'];
     const args = [...head, '-trimpath', '-buildvcs=false', ...(o.extraArgs ?? []), '-o', o.output, '.'];
-    const child = spawn(o.goBin, args, {
+    const cmd = limitedCommand(o.goBin, args);
+    const child = spawn(cmd.bin, cmd.args, {
       cwd: o.cwd,
       env: o.env,
       stdio: ['ignore', 'pipe', 'pipe'],

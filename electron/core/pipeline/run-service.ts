@@ -26,6 +26,7 @@ import { SdkMissingError, type ToolchainRegistry } from '../sdk/registry';
 import { languageVersion, supportsWasip1 } from '../sdk/version';
 import { WasmSandbox, WorkerPool, type WasmOutcome } from '../sandbox/wasm/wasm-sandbox';
 import { directBuild, planDirectBuild, StdIndexCache, type StdIndex } from './direct-build';
+import { BUILD_MEMORY_BYTES, buildRanOutOfMemory } from './build-limits';
 import { goBuild, parseDiagnostics, type GoBuildResult } from './go-build';
 import { parseTestOutput, testBinaryArgs, type BenchmarkRun, type TestOutcome } from './test-output';
 import { parseSnippet, RejectedInputError } from './guards';
@@ -145,8 +146,14 @@ export class RunService {
 
   /** Runs one request to its end. Never throws: every failure is a status. */
   async run(input: RunRequest, listeners: RunListeners = {}, origin = performance.now()): Promise<RunResult> {
-    const request: ParsedRunRequest = RunRequestSchema.parse(input);
     const spans = new SpanRecorder(origin, listeners.onStage);
+    const parsed = RunRequestSchema.safeParse(input);
+    if (!parsed.success) {
+      const why = parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ');
+      const runId = typeof (input as { runId?: unknown })?.runId === 'string' ? String((input as { runId: string }).runId).slice(0, 64) : 'invalid';
+      return this.result({ runId, source: '', mode: 'wasm' } as ParsedRunRequest, spans, null, { status: 'rejected', message: `the run request is invalid (${why})` });
+    }
+    const request: ParsedRunRequest = parsed.data;
     const limits: RunLimits = { ...DEFAULT_LIMITS, ...request.limits };
     const controller = new AbortController();
     if (this.active.has(request.runId)) {
@@ -246,6 +253,13 @@ export class RunService {
         return this.result(request, spans, tc, {
           status: 'timeout',
           message: `the build took longer than ${Math.round(this.buildTimeoutMs / 1000)} s and was stopped; is there a huge constant or generated code?`,
+          buildOutput: build.log,
+        });
+      }
+      if (!build.ok && buildRanOutOfMemory(build.log)) {
+        return this.result(request, spans, tc, {
+          status: 'memory-limit',
+          message: `the build needed more than the ${mib(BUILD_MEMORY_BYTES)} the compiler may use; is there a huge constant or array?`,
           buildOutput: build.log,
         });
       }
@@ -491,11 +505,14 @@ export function pinnedToolchain(source: string): string | null {
 
 /** The first panic or fatal error Go's runtime printed, when it printed its goroutine dump. */
 export function panicMessage(stderr: string): string | null {
-  if (!/\ngoroutine \d+ \[|^goroutine \d+ \[|\[signal /m.test(stderr) && !/^fatal error: /m.test(stderr)) return null;
+  if (!/\ngoroutine \d+ \[|^goroutine \d+ \[|\[signal /m.test(stderr) && !/^fatal error: |^SIG[A-Z]+: .*\nPC=/m.test(stderr)) return null;
   const panic = /^panic: ([\s\S]*?)(?:\n\n|\ngoroutine \d+ \[|\n\[signal |$)/m.exec(stderr);
   if (panic?.[1]) return panic[1].replace(/ \[recovered\]$/, '').trim();
   const fatal = /^fatal error: (.*)$/m.exec(stderr);
   if (fatal?.[1]) return `fatal error: ${fatal[1].trim()}`;
+  // A signal the runtime could not turn into a panic: "SIGSEGV: segmentation violation".
+  const sig = /^(SIG[A-Z]+: .*)$/m.exec(stderr);
+  if (sig?.[1]) return sig[1].trim();
   return null;
 }
 

@@ -153,7 +153,12 @@ export class DockerSandbox {
     o.spans.record('execute', executeStart, performance.now());
 
     const state = await o.spans.stage('teardown', async () => {
-      const info = await container.inspect().catch(() => null);
+      let info = await container.inspect().catch(() => null);
+      if (info?.State?.ExitCode === 137 && !info.State.OOMKilled && !killedFor) {
+        // The engine may record an OOM kill a moment after the exit event.
+        await new Promise((r) => setTimeout(r, 150));
+        info = (await container.inspect().catch(() => null)) ?? info;
+      }
       if (faketime) for (const ev of faketime.flush()) emit(ev.stream, ev.data);
       else {
         emit('stdout', decoders.stdout.decode());
@@ -172,7 +177,8 @@ export class DockerSandbox {
     if (killedFor === 'output-limit') return { ...base, kind: 'output-limit', exitCode: null };
     if (state?.OOMKilled) return { ...base, kind: 'memory-limit', exitCode };
     if (waitError || exitCode === null) return { ...base, kind: 'error', exitCode: null, detail: waitError ?? 'the container vanished' };
-    const signal = exitCode > 128 ? SIGNALS[exitCode - 128] ?? `signal ${exitCode - 128}` : undefined;
+    // 128+N is how a shell reports signal N; only statuses that match a real signal read as one.
+    const signal = exitCode > 128 ? SIGNALS[exitCode - 128] : undefined;
     return { ...base, kind: 'exit', exitCode, ...(signal ? { signal } : {}) };
   }
 

@@ -2,17 +2,19 @@
 // only /etc/passwd and /etc/group (so os/user works) and runs as nobody; the program's binary is
 // mounted read-only at run time. Versioned by a label; rebuilt when missing or older.
 import type Docker from 'dockerode';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { create as createTar } from 'tar';
 
-export const RUNNER_VERSION = '1';
+export const RUNNER_VERSION = '2';
 export const RUNNER_IMAGE = `gopherlab-runner:${RUNNER_VERSION}`;
 export const RUNNER_LABEL = 'dev.gopherlab.runner';
 
+// The root file system comes as a tar so /tmp keeps mode 1777: Docker copies the image's /tmp
+// mode onto the tmpfs mounted there, and a root-owned 0755 /tmp would be unwritable for nobody.
 const DOCKERFILE = `FROM scratch
-COPY etc/ /etc/
+ADD rootfs.tar /
 LABEL ${RUNNER_LABEL}="${RUNNER_VERSION}"
 USER 65534:65534
 WORKDIR /tmp
@@ -27,11 +29,15 @@ export async function ensureRunnerImage(docker: Docker): Promise<{ built: boolea
   }
   const dir = await mkdtemp(join(tmpdir(), 'gopherlab-image-'));
   try {
-    await mkdir(join(dir, 'etc'));
+    const rootfs = join(dir, 'rootfs');
+    await mkdir(join(rootfs, 'etc'), { recursive: true });
+    await mkdir(join(rootfs, 'tmp'));
+    await chmod(join(rootfs, 'tmp'), 0o1777);
+    await writeFile(join(rootfs, 'etc', 'passwd'), 'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/tmp:/sbin/nologin\n');
+    await writeFile(join(rootfs, 'etc', 'group'), 'root:x:0:\nnogroup:x:65534:\n');
+    await createTar({ cwd: rootfs, file: join(dir, 'rootfs.tar'), portable: true }, ['etc', 'tmp']);
     await writeFile(join(dir, 'Dockerfile'), DOCKERFILE);
-    await writeFile(join(dir, 'etc', 'passwd'), 'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/tmp:/sbin/nologin\n');
-    await writeFile(join(dir, 'etc', 'group'), 'root:x:0:\nnogroup:x:65534:\n');
-    const context = createTar({ cwd: dir, portable: true }, ['Dockerfile', 'etc']);
+    const context = createTar({ cwd: dir, portable: true }, ['Dockerfile', 'rootfs.tar']);
     const stream = await docker.buildImage(context as unknown as NodeJS.ReadableStream, { t: RUNNER_IMAGE, labels: { [RUNNER_LABEL]: RUNNER_VERSION }, pull: undefined, nocache: false });
     await new Promise<void>((resolve, reject) => {
       docker.modem.followProgress(stream, (err: Error | null, events: { error?: string }[]) => {

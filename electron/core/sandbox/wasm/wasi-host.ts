@@ -144,7 +144,9 @@ export class WasiHost {
         return ERRNO.SUCCESS;
       },
 
-      fd_write: (fd: number, iovs: number, iovsLen: number, nwrittenPtr: number) => {
+      fd_write: (fd: number, iovsArg: number, iovsLenArg: number, nwrittenPtr: number) => {
+        const iovs = iovsArg >>> 0;
+        const iovsLen = iovsLenArg >>> 0;
         if (fd !== 1 && fd !== 2) return ERRNO.BADF;
         const view = this.view();
         const mem = this.bytes();
@@ -203,7 +205,10 @@ export class WasiHost {
       },
       proc_raise: () => ERRNO.NOSYS,
       sched_yield: () => ERRNO.SUCCESS,
-      random_get: (bufPtr: number, len: number) => {
+      random_get: (bufPtrArg: number, lenArg: number) => {
+        // wasm passes i32: read pointers and lengths as unsigned.
+        const bufPtr = bufPtrArg >>> 0;
+        const len = lenArg >>> 0;
         const mem = this.bytes();
         if (bufPtr + len > mem.length) return ERRNO.FAULT;
         const fill = this.options.random ?? ((b: Uint8Array) => crypto.getRandomValues(b));
