@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { create as createTar } from 'tar';
 
-export const RUNNER_VERSION = '2';
+export const RUNNER_VERSION = '3';
 export const RUNNER_IMAGE = `gopherlab-runner:${RUNNER_VERSION}`;
 export const RUNNER_LABEL = 'dev.gopherlab.runner';
 
@@ -35,7 +35,8 @@ export async function ensureRunnerImage(docker: Docker): Promise<{ built: boolea
     await chmod(join(rootfs, 'tmp'), 0o1777);
     await writeFile(join(rootfs, 'etc', 'passwd'), 'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/tmp:/sbin/nologin\n');
     await writeFile(join(rootfs, 'etc', 'group'), 'root:x:0:\nnogroup:x:65534:\n');
-    await createTar({ cwd: rootfs, file: join(dir, 'rootfs.tar'), portable: true }, ['etc', 'tmp']);
+    // Not `portable`: that rewrites modes with a 022 umask, and /tmp must stay 1777.
+    await createTar({ cwd: rootfs, file: join(dir, 'rootfs.tar') }, ['etc', 'tmp']);
     await writeFile(join(dir, 'Dockerfile'), DOCKERFILE);
     const context = createTar({ cwd: dir, portable: true }, ['Dockerfile', 'rootfs.tar']);
     const stream = await docker.buildImage(context as unknown as NodeJS.ReadableStream, { t: RUNNER_IMAGE, labels: { [RUNNER_LABEL]: RUNNER_VERSION }, pull: undefined, nocache: false });
