@@ -285,6 +285,8 @@ describe('the search (fake core, no toolchains)', () => {
     expect(releaseNotes('go1.22.0')).toBe('https://go.dev/doc/go1.22');
     expect(releaseNotes('go1.18')).toBe('https://go.dev/doc/go1.18');
     expect(releaseNotes('go1.22.7')).toBe('https://go.dev/doc/devel/release#go1.22.minor');
+    expect(releaseNotes('go1.26rc1')).toBe('https://go.dev/doc/go1.26');
+    expect(releaseNotes('go1.18beta1')).toBe('https://go.dev/doc/go1.18');
     expect(releaseNotes('nonsense')).toBeNull();
   });
 });
@@ -372,7 +374,10 @@ describe('bisects with real toolchains', { timeout: 900_000 }, () => {
     expectFound(stableOnly.report, stable, isNew);
     expect(stableOnly.report.first).toBe('go1.26.0');
     expect(stableOnly.report.steps.every((s) => parseGoVersion(s.version)!.pre === null)).toBe(true);
-    if (all.length > stable.length) expect(withRc.report.first).toMatch(/^go1\.26(rc|beta)\d+$/);
+    if (all.length > stable.length) {
+      expect(withRc.report.first).toMatch(/^go1\.26(rc|beta)\d+$/);
+      expect(withRc.report.notes).toBe('https://go.dev/doc/go1.26');
+    }
   });
 
   it('generics across Docker-only releases: go1.17.13 → go1.18 finds go1.18beta1, the first release on the list with type parameters', async () => {
@@ -382,6 +387,7 @@ describe('bisects with real toolchains', { timeout: 900_000 }, () => {
     const { report } = await run(ex.id, { good: ex.good, bad: ex.bad });
     expectFound(report, list, isNew);
     expect(report.steps.every((s) => s.mode === 'docker' && s.note?.includes('ran in Docker'))).toBe(true);
+    expect(report.notes).toBe('https://go.dev/doc/go1.18');
   });
 
   it('stops after one build when the good release already shows the new behaviour, and says so', async () => {

@@ -206,12 +206,15 @@ export function medianOf(values: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** Release notes: go.dev/doc/go1.N for a minor's first release, the release history for patches. */
+/**
+ * Release notes: go.dev/doc/go1.N for a minor's first release and its betas and release candidates
+ * (the release history lists neither), the release history's minor-revisions entry for patches.
+ */
 export function releaseNotes(version: string): string | null {
   const p = parseGoVersion(version);
   if (!p) return null;
-  if (p.pre === null && (p.patch === null || p.patch === 0)) return `https://go.dev/doc/go${p.major}.${p.minor}`;
-  return `https://go.dev/doc/devel/release#go${p.major}.${p.minor}${p.patch !== null ? `.minor` : ''}`;
+  if (p.pre !== null || p.patch === null || p.patch === 0) return `https://go.dev/doc/go${p.major}.${p.minor}`;
+  return `https://go.dev/doc/devel/release#go${p.major}.${p.minor}.minor`;
 }
 
 function norm(v: string): string {

@@ -4,7 +4,7 @@
 // the GOROOT as cmd/go does (exec bits, go.mod files), move it into the store in one rename, write
 // the completion marker last, and prewarm it. Two requests for one version share one install.
 import { spawn } from 'node:child_process';
-import { copyFile, chmod, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InstallProgress, Toolchain } from '../../../shared/toolchain';
@@ -81,7 +81,10 @@ export class SdkInstaller {
     const modVersion = toolchainModuleVersion(version, platform);
     const tmp = join(this.o.dataDir, 'tmp', tempName(`install-${version}`));
     this.emit({ version, phase: 'queued' });
+    // Another process (the CLI, a second window) may be installing the same release into this store.
+    let unlock: (() => Promise<void>) | null = null;
     try {
+      unlock = await lockVersion(join(this.o.dataDir, 'sdk'), version, signal);
       if (existsSync(join(storeDir(this.o.dataDir, version), '.gopherlab-complete'))) {
         const tc = await this.o.installed(version);
         this.emit({ version, phase: 'done', message: `${version} is already installed` });
@@ -168,6 +171,7 @@ export class SdkInstaller {
       throw e;
     } finally {
       await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+      await unlock?.();
     }
   }
 
@@ -255,6 +259,42 @@ export class SdkInstaller {
         reject(explainDownloadError(info.Error ?? err, module, proxy));
       });
     });
+  }
+}
+
+/**
+ * A per-release lock shared by every process using this store: a directory holding the owner's
+ * pid, taken over when that process is gone.
+ */
+async function lockVersion(sdkDir: string, version: string, signal: AbortSignal): Promise<() => Promise<void>> {
+  const lock = join(sdkDir, `.${version}.lock`);
+  await mkdir(sdkDir, { recursive: true });
+  const deadline = Date.now() + 60 * 60_000;
+  for (;;) {
+    try {
+      await mkdir(lock);
+      await writeFile(join(lock, 'pid'), String(process.pid));
+      return () => rm(lock, { recursive: true, force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const owner = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => '0'));
+    if (owner > 0 && !isAlive(owner)) {
+      await rm(lock, { recursive: true, force: true });
+      continue;
+    }
+    if (signal.aborted) throw new InstallError(`the install of ${version} was canceled`, 'canceled');
+    if (Date.now() > deadline) throw new InstallError(`another Gopherlab process has been installing ${version} for an hour; remove ${lock} if it is stuck`, 'failed');
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
