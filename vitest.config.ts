@@ -1,5 +1,8 @@
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+export const testGoCache = process.env.GOPHERLAB_GOCACHE ?? join(homedir(), '.cache', 'gopherlab-test', 'gocache');
 
 export default defineConfig({
   test: {
@@ -9,8 +12,9 @@ export default defineConfig({
     pool: 'forks',
     globalSetup: ['./electron/core/test-setup/global-setup.ts'],
     env: {
-      // One build cache for every test: the standard library is compiled once.
-      GOPHERLAB_GOCACHE: resolve(__dirname, '.cache/gocache'),
+      // One build cache for every test, outside the checkout so later runs on this machine (CI
+      // included) find the standard library already compiled. Go's cache is content-addressed.
+      GOPHERLAB_GOCACHE: testGoCache,
     },
   },
 });

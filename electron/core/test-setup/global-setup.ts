@@ -2,7 +2,7 @@
 // the source), and compile the standard library for wasip1 into the shared test GOCACHE once, so each test's first
 // build is not a cold one.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore } from '../core';
@@ -14,7 +14,7 @@ export default async function setup(): Promise<void> {
   const { buildNode } = (await import(pathToFileURL(buildScript).href)) as { buildNode: () => Promise<void> };
   await buildNode();
   const dataDir = mkdtempSync(join(tmpdir(), 'gopherlab-setup-'));
-  const core = createCore({ dataDir, goCacheRoot: join(root, '.cache/gocache') });
+  const core = createCore({ dataDir, goCacheRoot: process.env.GOPHERLAB_GOCACHE ?? join(homedir(), '.cache', 'gopherlab-test', 'gocache') });
   try {
     const def = (await core.toolchains.list()).find((t) => t.isDefault);
     if (def) {
