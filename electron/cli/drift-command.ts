@@ -7,13 +7,17 @@ import type { ExpectationInfo } from '../../shared/drift';
 import { createCore } from '../core/core';
 import { bisect } from '../core/drift/bisect';
 import { runMatrix } from '../core/drift/matrix';
+import { runBenchDrift } from '../core/drift/perf';
 import { progressPrinter } from './progress';
 import { UsageError } from './usage';
 
 export const MATRIX_USAGE = `usage: gopherlab matrix FILE --go V1,V2,… [--axis toolchain|language] [--toolchain V] [--mode auto|wasm|docker] [--json|--markdown]
+       gopherlab matrix FILE --go V1,V2,… --bench PATTERN [--count 5] [--benchtime 1s] [--json]
 
 Runs FILE on each release (or, with --axis language, on one toolchain with each go line) and
-prints the classes of identical results. Releases that are not installed are installed first.`;
+prints the classes of identical results. Releases that are not installed are installed first.
+With --bench, runs the snippet's benchmarks --count times on each release instead and prints the
+median ns/op, B/op and allocs/op per release, and each change with its noise estimate.`;
 
 export const BISECT_USAGE = `usage: gopherlab bisect FILE --good V --bad V EXPECTATION [--stable-only] [--minor 1.22] [--mode auto|wasm|docker] [--json|--markdown]
 
@@ -48,9 +52,13 @@ export async function matrixCommand(argv: string[]): Promise<number> {
       mode: { type: 'string' },
       json: { type: 'boolean', default: false },
       markdown: { type: 'boolean', default: false },
+      bench: { type: 'string' },
+      count: { type: 'string', default: '5' },
+      benchtime: { type: 'string' },
     },
   });
   const src = await source(positionals[0], MATRIX_USAGE);
+  if (values.bench !== undefined) return benchMatrix(src, values);
   const list = (values.go ?? '').split(',').map((v) => v.trim()).filter(Boolean);
   if (list.length === 0) throw new UsageError('--go needs a comma-separated list of releases (or go lines with --axis language)', MATRIX_USAGE);
   if (values.axis !== 'toolchain' && values.axis !== 'language') throw new UsageError(`--axis ${values.axis}: use toolchain or language`, MATRIX_USAGE);
@@ -79,6 +87,42 @@ export async function matrixCommand(argv: string[]): Promise<number> {
       }
       console.log(`${result.classes.length} class${result.classes.length === 1 ? '' : 'es'} over ${result.cells.length} ${values.axis === 'language' ? 'go lines' : 'releases'} in ${(result.wallMs / 1000).toFixed(1)} s`);
     }
+    return 0;
+  } finally {
+    off();
+    await core.dispose();
+  }
+}
+
+async function benchMatrix(src: string, values: { go?: string; bench?: string; count?: string; benchtime?: string; mode?: string; json?: boolean }): Promise<number> {
+  const versions = (values.go ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  if (versions.length === 0) throw new UsageError('--go needs a comma-separated list of releases', MATRIX_USAGE);
+  const count = Number(values.count);
+  if (!Number.isInteger(count) || count < 1 || count > 20) throw new UsageError(`--count ${values.count}: give 1 to 20 runs per release`, MATRIX_USAGE);
+  const core = createCore({});
+  const off = core.sdk.onProgress(progressPrinter());
+  try {
+    const r = await runBenchDrift(
+      core,
+      {
+        id: `cli-${randomBytes(4).toString('hex')}`,
+        source: src,
+        versions: versions.map((v) => (v.startsWith('go') ? v : `go${v}`)),
+        bench: values.bench!,
+        count,
+        mode: modeOf(values.mode, MATRIX_USAGE),
+        ...(values.benchtime ? { benchtime: values.benchtime } : {}),
+      },
+      { onRelease: (v, _s, error) => !values.json && process.stderr.write(`${v}: ${error ?? 'measured'}\n`) },
+    );
+    if (values.json) {
+      console.log(JSON.stringify(r, null, 2));
+      return 0;
+    }
+    const fmt = (x: { median: number; spread: number } | null) => (x ? `${x.median.toFixed(x.median < 10 ? 2 : 0)} ±${(x.spread * 100).toFixed(1)}%` : '-');
+    console.log(`${'release'.padEnd(12)} ${'benchmark'.padEnd(28)} ${'ns/op'.padEnd(16)} ${'B/op'.padEnd(12)} allocs/op`);
+    for (const rel of r.releases) for (const s of rel.stats) console.log(`${rel.version.padEnd(12)} ${s.name.padEnd(28)} ${fmt(s.nsPerOp).padEnd(16)} ${fmt(s.bytesPerOp).padEnd(12)} ${fmt(s.allocsPerOp)}`);
+    for (const c of r.changes) console.log(`${c.name}: ${c.from} → ${c.to} ${(c.delta * 100).toFixed(1)}% (noise ±${(c.noise * 100).toFixed(1)}%)${c.significant ? ' — significant' : ''}`);
     return 0;
   } finally {
     off();

@@ -28,7 +28,7 @@ export async function runBenchDrift(core: Core, req: BenchDriftRequest, listener
       await core.sdk.install(version, { prewarm: false }).catch(() => undefined);
     }
     const r = await core.runs.run({
-      runId: `${req.id}-${version}`,
+      runId: `${req.id}-${version.replace(/[^A-Za-z0-9_-]/g, "_")}`,
       source: req.source,
       go: version,
       mode,
