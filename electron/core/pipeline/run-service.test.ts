@@ -49,14 +49,15 @@ describe('run pipeline (WASM sandbox, real Go)', () => {
     const names = result.spans.map((s) => s.name);
     for (const stage of ['sdk-resolve', 'write-files', 'compile', 'validate', 'instantiate', 'execute']) expect(names).toContain(stage);
     expect(stages.map((s) => s.name).sort()).toEqual([...names].sort());
-    // No unexplained gaps: each span starts within 5 ms of the end of the one before.
+    // No unexplained gaps: each span starts where the one before ended, to a quarter millisecond
+    // (longer waits between stages are spans of their own).
     const sorted = result.spans;
     for (let i = 1; i < sorted.length; i++) {
       const prevEnd = sorted[i - 1]!.startMs + sorted[i - 1]!.durationMs;
-      expect(sorted[i]!.startMs - prevEnd).toBeLessThan(5);
+      expect(Math.abs(sorted[i]!.startMs - prevEnd)).toBeLessThan(0.3);
     }
     const last = sorted[sorted.length - 1]!;
-    expect(result.totalMs - (last.startMs + last.durationMs)).toBeLessThan(5);
+    expect(Math.abs(result.totalMs - (last.startMs + last.durationMs))).toBeLessThan(0.3);
   });
 
   it('builds a plain snippet with the direct compile+link path once the std index is ready, with the same result', async () => {

@@ -368,6 +368,7 @@ export class RunService {
     verdict: Verdict,
     outcome?: WasmOutcome | DockerOutcome,
   ): RunResult {
+    const totalMs = spans.finish();
     return {
       runId: request.runId,
       status: verdict.status,
@@ -386,7 +387,7 @@ export class RunService {
       go: toolchain ? { version: toolchain.version, goroot: toolchain.goroot } : null,
       mode: request.mode,
       spans: spans.spans,
-      totalMs: spans.elapsed(),
+      totalMs,
     };
   }
 }

@@ -2,14 +2,20 @@
 // back to back, so the spans cover the run with no gap a user cannot explain.
 import type { Span } from '../../../shared/run';
 
+/** Time between stages longer than this becomes a span of its own, so the timeline has no holes. */
+const GAP_MS = 0.25;
+
 export class SpanRecorder {
   private readonly list: Span[] = [];
+  private lastEnd: number;
 
   constructor(
     /** performance.now() at the request: every span is relative to it. */
     readonly origin: number = performance.now(),
     private readonly onSpan?: (span: Span) => void,
-  ) {}
+  ) {
+    this.lastEnd = origin;
+  }
 
   /** Times `fn` as one stage; `attrs` may be derived from its result (e.g. which builder ran). */
   async stage<T>(name: string, fn: () => Promise<T> | T, attrs?: Span['attrs'] | ((result: T) => Span['attrs'])): Promise<T> {
@@ -36,12 +42,27 @@ export class SpanRecorder {
   }
 
   record(name: string, start: number, end: number, attrs?: Span['attrs']): void {
-    const span: Span = {
+    if (start - this.lastEnd > GAP_MS) {
+      // The event loop was busy elsewhere (another run, GC, the UI's messages): say so.
+      this.push({ name: 'wait', startMs: round(this.lastEnd - this.origin), durationMs: round(start - this.lastEnd), attrs: { reason: 'host busy between stages' } });
+    }
+    this.lastEnd = Math.max(this.lastEnd, end);
+    this.push({
       name,
       startMs: round(start - this.origin),
       durationMs: round(Math.max(0, end - start)),
       ...(attrs ? { attrs } : {}),
-    };
+    });
+  }
+
+  /** Closes the timeline at the result (time after the last stage is a span too); returns the total in ms. */
+  finish(): number {
+    const now = performance.now();
+    if (now - this.lastEnd > GAP_MS) this.record('result', this.lastEnd, now);
+    return round(Math.max(now, this.lastEnd) - this.origin);
+  }
+
+  private push(span: Span): void {
     this.list.push(span);
     this.onSpan?.(span);
   }
