@@ -2,6 +2,6 @@
 // (which type-checks e2e/) has no DOM lib, so they are typed here; cast `globalThis` to this
 // inside the evaluated function itself (a cast is erased, so the function stays self-contained).
 export interface BrowserGlobals {
-  navigator: { clipboard: { writeText(text: string): Promise<void> } };
+  navigator: { clipboard: { writeText(text: string): Promise<void>; readText(): Promise<string> } };
   getComputedStyle(element: unknown): { color: string; backgroundColor: string };
 }

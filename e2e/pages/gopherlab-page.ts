@@ -1,5 +1,6 @@
-// The whole window: toolbar, editor, output, status bar; the steps a user takes.
+// The whole window: toolbar, editor, output (or the drift panel), status bar; the steps a user takes.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { DriftPanelPane } from './drift-panel';
 import { EditorPane } from './editor-pane';
 import { OutputPane } from './output-pane';
 import { SandboxControls } from './sandbox-controls';
@@ -11,6 +12,7 @@ export const FIRST_BUILD_TIMEOUT = 180_000;
 
 export class GopherlabPage {
   readonly editor: EditorPane;
+  readonly drift: DriftPanelPane;
   readonly output: OutputPane;
   readonly runButton: Locator;
   readonly stopButton: Locator;
@@ -28,6 +30,7 @@ export class GopherlabPage {
 
   constructor(readonly page: Page) {
     this.editor = new EditorPane(page);
+    this.drift = new DriftPanelPane(page);
     this.output = new OutputPane(page);
     this.runButton = page.getByTestId('run');
     this.stopButton = page.getByTestId('stop');

@@ -1,11 +1,12 @@
-// The window: toolbar, tabs, editor | output, status bar.
+// The window: toolbar, tabs, editor | output (or the drift panel), status bar.
 import { useEffect } from 'react';
+import { DriftPanel } from '../drift/DriftPanel';
 import { CodeEditor } from '../editor/CodeEditor';
 import { OutputPanel } from '../output/OutputPanel';
 import { DockerWarning } from '../sandbox/DockerWarning';
 import { SdkPanel } from '../sdk/SdkPanel';
 import { StatusBar } from '../status/StatusBar';
-import { useAppStoreApi } from '../store/context';
+import { useApp, useAppStoreApi } from '../store/context';
 import { TabBar } from '../tabs/TabBar';
 import { Banner } from './Banner';
 import { SplitPane } from './SplitPane';
@@ -13,6 +14,8 @@ import { Toolbar } from './Toolbar';
 
 export function App() {
   const store = useAppStoreApi();
+  const panel = useApp((s) => s.rightPanel);
+  const wide = useApp((s) => s.rightPanel === 'drift' && s.driftWide);
 
   useEffect(() => {
     // Ctrl/Cmd+Enter runs from anywhere; inside the editor Monaco's own binding handles it first.
@@ -50,7 +53,8 @@ export function App() {
             <CodeEditor />
           </div>
         }
-        right={<OutputPanel />}
+        right={panel === 'drift' ? <DriftPanel /> : <OutputPanel />}
+        leftHidden={wide}
       />
       <StatusBar />
       <SdkPanel />

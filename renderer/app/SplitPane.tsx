@@ -13,7 +13,8 @@ function initialRatio(): number {
   return 0.58;
 }
 
-export function SplitPane({ left, right }: { left: ReactNode; right: ReactNode }) {
+/** `leftHidden` gives the right pane the whole width; the left stays mounted (the editor keeps its state). */
+export function SplitPane({ left, right, leftHidden = false }: { left: ReactNode; right: ReactNode; leftHidden?: boolean }) {
   const [ratio, setRatio] = useState(initialRatio);
   const container = useRef<HTMLDivElement>(null);
 
@@ -44,10 +45,10 @@ export function SplitPane({ left, right }: { left: ReactNode; right: ReactNode }
 
   return (
     <div className="split" ref={container}>
-      <div className="split-pane" style={{ flexBasis: `${ratio * 100}%` }}>
+      <div className="split-pane" style={{ flexBasis: `${ratio * 100}%` }} hidden={leftHidden}>
         {left}
       </div>
-      <div className="split-handle" role="separator" aria-orientation="vertical" onPointerDown={onPointerDown} />
+      {!leftHidden && <div className="split-handle" role="separator" aria-orientation="vertical" onPointerDown={onPointerDown} />}
       <div className="split-pane grow">{right}</div>
     </div>
   );

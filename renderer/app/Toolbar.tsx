@@ -1,5 +1,5 @@
-// Run / Stop, the Go version (and the SDK manager), the sandbox mode (and faketime), the timeout
-// and the other limits.
+// Run / Stop, the Go version (and the SDK manager), version drift, the sandbox mode (and faketime),
+// the timeout and the other limits.
 import { useApp } from '../store/context';
 import { isActive } from '../store/install-progress';
 import { FaketimeToggle, ModeSwitch } from '../sandbox/ModeSwitch';
@@ -17,6 +17,9 @@ export function Toolbar() {
   const cancelRun = useApp((s) => s.cancelRun);
   const openSdkPanel = useApp((s) => s.setSdkPanelOpen);
   const installing = useApp((s) => Object.values(s.installs).some(isActive));
+  const driftOpen = useApp((s) => s.rightPanel === 'drift');
+  const driftBusy = useApp((s) => s.matrixRun?.phase === 'running' || s.bisectRun?.phase === 'running');
+  const setRightPanel = useApp((s) => s.setRightPanel);
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Run controls">
@@ -55,6 +58,17 @@ export function Toolbar() {
       <button type="button" className="button subtle" data-testid="open-sdk-panel" onClick={() => openSdkPanel(true)} title="Installed Go SDKs, the release list, import and export">
         SDKs…
         {installing && <span className="dot-badge" aria-label="an install is under way" />}
+      </button>
+      <button
+        type="button"
+        className={`button subtle drift-button${driftOpen ? ' is-on' : ''}`}
+        data-testid="open-drift"
+        aria-pressed={driftOpen}
+        onClick={() => setRightPanel(driftOpen ? 'output' : 'drift')}
+        title="Version drift: run this snippet on several Go releases, diff what differs, bisect to the first release that changed"
+      >
+        Drift
+        {driftBusy && <span className="dot-badge" aria-label="a matrix or bisect is running" />}
       </button>
       <div className="toolbar-divider" />
       <div className="toolbar-group">

@@ -1,6 +1,7 @@
 // The run's result: status, exit code (and the signal that killed it), what to do next, problems,
 // latency, a faketime replay and the output.
 import type { SandboxMode } from '../../shared/run';
+import { PanelSwitch } from '../app/PanelSwitch';
 import { LatencyBar, useElapsed } from '../latency/LatencyBar';
 import { MODE_LABEL } from '../sandbox/ModeSwitch';
 import { useApp } from '../store/context';
@@ -29,7 +30,7 @@ export function OutputPanel() {
   return (
     <section className="output-panel" aria-label="Output">
       <header className="panel-header">
-        <h2 className="panel-title">Output</h2>
+        <PanelSwitch />
         {status && run && <StatusBadge status={status} runId={run.runId} />}
         {result && (
           <span className="exit-code" title={result.exitCode === null ? 'The program did not run to an exit' : 'The exit code of the program'}>

@@ -40,6 +40,16 @@ export function bindContractEvents(client: RendererClient, store: AppStore, flus
       },
       { fireImmediately: true },
     ),
+    // Matrix cells and bisect steps, as they finish.
+    client.on('drift.cell', (p) => store.getState().receiveCell(p)),
+    client.on('drift.step', (p) => store.getState().receiveStep(p)),
+    // A run started from anywhere (button, shortcut, editor) shows its output.
+    store.subscribe(
+      (s) => s.run?.runId,
+      (runId) => {
+        if (runId) store.getState().setRightPanel('output');
+      },
+    ),
     // Installs are shared: this window also sees those another window or the CLI started.
     client.on('sdk.progress', (p) => store.getState().receiveProgress(p)),
     client.onConnectionChange((state) => {

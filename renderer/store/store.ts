@@ -3,6 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createConnectionSlice } from './connection-slice';
+import { createDriftSlice } from './drift-slice';
 import { createRunSlice } from './run-slice';
 import { createSandboxSlice } from './sandbox-slice';
 import { createSdkSlice } from './sdk-slice';
@@ -32,6 +33,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       ...createSettingsSlice(deps)(...a),
       ...createSandboxSlice(deps)(...a),
       ...createConnectionSlice(deps)(...a),
+      ...createDriftSlice(deps)(...a),
     })),
   );
 }

@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { RendererClient } from '../contract/connection';
 import type { ConnectionSlice } from './connection-slice';
+import type { DriftSlice } from './drift-slice';
 import type { RunSlice } from './run-slice';
 import type { SandboxSlice } from './sandbox-slice';
 import type { SdkSlice } from './sdk-slice';
@@ -9,7 +10,7 @@ import type { SettingsSlice } from './settings-slice';
 import type { ToolchainSlice } from './toolchain-slice';
 import type { WorkspaceSlice } from './workspace-slice';
 
-export type AppState = WorkspaceSlice & RunSlice & ToolchainSlice & SdkSlice & SettingsSlice & SandboxSlice & ConnectionSlice;
+export type AppState = WorkspaceSlice & RunSlice & ToolchainSlice & SdkSlice & SettingsSlice & SandboxSlice & ConnectionSlice & DriftSlice;
 
 /** What a slice's actions may use besides the store itself. */
 export interface StoreDeps {

@@ -1,7 +1,7 @@
 // Tabs and their snippets: what the editor shows and what autosave writes.
 import type { SandboxMode } from '../../shared/run';
 import type { Tab, Workspace } from '../../shared/workspace';
-import { defaultWorkspace, newTab, nextTabTitle } from '../workspace/defaults';
+import { defaultWorkspace, HELLO_WORLD, newTab, nextTabTitle } from '../workspace/defaults';
 import { describeError } from './errors';
 import type { SliceCreator, StoreDeps } from './types';
 
@@ -28,6 +28,10 @@ export interface WorkspaceSlice {
   setTabMode(tabId: string, mode: SandboxMode): void;
   selectTab(tabId: string): void;
   addTab(): void;
+  /** Opens a tab holding the given snippet (an example, say), in front; its id, or null at the tab limit. */
+  openTab(init: Pick<Tab, 'title' | 'source'> & Partial<Pick<Tab, 'go' | 'mode'>>): string | null;
+  /** Saves the last matrix or bisect with the tab's snippet. */
+  setTabDrift(tabId: string, drift: NonNullable<Tab['drift']>): void;
   closeTab(tabId: string): void;
   renameTab(tabId: string, title: string): void;
 }
@@ -144,12 +148,26 @@ export function createWorkspaceSlice(deps: StoreDeps): SliceCreator<WorkspaceSli
       },
 
       addTab() {
+        get().openTab({ title: '', source: HELLO_WORLD });
+      },
+
+      openTab(init) {
+        let opened: string | null = null;
         edit((s) => {
           if (s.tabs.length >= MAX_TABS) return null;
           const active = s.tabs.find((t) => t.id === s.activeTabId);
           // A new tab starts on the same Go and sandbox as the one the user is looking at.
-          const tab = { ...newTab(nextTabTitle(s.tabs)), go: active?.go ?? '', mode: active?.mode ?? 'wasm' };
+          const tab = { ...newTab(init.title.trim().slice(0, 200) || nextTabTitle(s.tabs), init.source), go: init.go ?? active?.go ?? '', mode: init.mode ?? active?.mode ?? 'wasm' };
+          opened = tab.id;
           return { tabs: [...s.tabs, tab], activeTabId: tab.id };
+        });
+        return opened;
+      },
+
+      setTabDrift(tabId, drift) {
+        edit((s) => {
+          const tabs = mapTab(s.tabs, tabId, (t) => ({ ...t, drift: { ...t.drift, ...drift } }));
+          return tabs ? { tabs } : null;
         });
       },
 
