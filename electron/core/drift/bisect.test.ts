@@ -104,7 +104,7 @@ function fakeCore(releases: string[], answer: (version: string) => Answer, insta
     throw new SdkMissingError(`Go ${v} is not installed`);
   };
   const core = {
-    toolchains: { resolve },
+    toolchains: { resolve, list: async () => [...have].map(tc) },
     sdk: {
       getCatalog: async () => ({ releases: toReleases(releases, have), proxy: 'https://fake.proxy', fetchedAt: 0, offline: false }),
       install: async (version: string) => {

@@ -65,10 +65,11 @@ export async function bisect(core: Core, req: BisectRequest, listeners: BisectLi
 
   if (compareGoVersions(good, bad) >= 0) return report({ error: `the good release (${good}) must be older than the bad one (${bad})` });
   const catalog = await core.sdk.getCatalog(false);
-  const known = new Set(catalog.releases.map((r) => r.version));
-  for (const v of [good, bad]) if (!known.has(v)) return report({ error: `${v} is not in the release list of ${catalog.proxy}${catalog.error ? ` (${catalog.error})` : ''}` });
-  const list = catalog.releases
-    .map((r) => r.version)
+  // The proxy's releases, and the installed ones too: offline, those are what can be bisected.
+  const installed = (await core.toolchains.list()).map((t) => t.version).filter((v) => parseGoVersion(v) !== null);
+  const known = new Set([...catalog.releases.map((r) => r.version), ...installed]);
+  for (const v of [good, bad]) if (!known.has(v)) return report({ error: `${v} is not in the release list of ${catalog.proxy}${catalog.error ? ` (${catalog.error})` : ''}, nor installed` });
+  const list = [...known]
     .filter((v) => compareGoVersions(v, good) >= 0 && compareGoVersions(v, bad) <= 0)
     .filter((v) => v === good || v === bad || !req.stableOnly || parseGoVersion(v)?.pre === null)
     // A minor's series: go1.26rc1, go1.26.0, go1.26.1… (and go1.20, go1.20.1… before 1.21).
