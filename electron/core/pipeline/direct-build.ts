@@ -215,6 +215,8 @@ export interface DirectBuildOptions {
   env: NodeJS.ProcessEnv;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Extra linker flags (e.g. -s -w). */
+  linkFlags?: string[];
 }
 
 export interface DirectBuildResult {
@@ -270,7 +272,7 @@ export async function directBuild(o: DirectBuildOptions): Promise<DirectBuildRes
     }
     return compile;
   }
-  const link = await tool(join(tools, `link${exe}`), ['-o', o.output, '-importcfg', linkcfg, '-buildmode=exe', archive], o);
+  const link = await tool(join(tools, `link${exe}`), ['-o', o.output, '-importcfg', linkcfg, '-buildmode=exe', ...(o.linkFlags ?? []), archive], o);
   // A linker failure here is ours (a stale archive path, say), not the program's.
   return link.outcome === 'compile-error' ? { outcome: 'fallback', log: link.log } : link;
 }

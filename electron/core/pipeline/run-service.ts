@@ -324,6 +324,9 @@ export class RunService {
   ): Promise<GoBuildResult & { builder: string }> {
     const indexRequest = this.indexRequest(tc, target);
     const { goCache } = indexRequest;
+    // Native binaries link a third faster without the symbol table and DWARF (nobody debugs a
+    // sandboxed run; panics and runtime.Caller use pclntab, which stays). WASM has neither.
+    const strip = target.goos !== 'wasip1';
     const env = buildEnv({ toolchain: tc, goCache, dataDir: dir.root, target });
     let std: StdIndex | null = null;
     if (tags.length === 0 && !testMode) {
@@ -336,7 +339,19 @@ export class RunService {
     }
     const plan = std ? planDirectBuild(files, tc, std) : null;
     if (std && plan) {
-      const direct = await directBuild({ toolchain: tc, plan, std, src: dir.src, outDir: dir.root, output, target, env, timeoutMs: this.buildTimeoutMs, signal });
+      const direct = await directBuild({
+        toolchain: tc,
+        plan,
+        std,
+        src: dir.src,
+        outDir: dir.root,
+        output,
+        target,
+        env,
+        timeoutMs: this.buildTimeoutMs,
+        signal,
+        ...(strip ? { linkFlags: ['-s', '-w'] } : {}),
+      });
       if (direct.outcome !== 'fallback') {
         return {
           ok: direct.outcome === 'ok',
@@ -355,7 +370,7 @@ export class RunService {
       output,
       timeoutMs: this.buildTimeoutMs,
       signal,
-      extraArgs: tags,
+      extraArgs: [...tags, ...(strip ? ['-ldflags=-s -w'] : [])],
       command: testMode ? 'test' : 'build',
     });
     return { ...result, builder: testMode ? 'go test -c' : 'go build' };
