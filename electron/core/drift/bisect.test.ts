@@ -2,85 +2,20 @@
 // then real bisects over the release list the module proxy really has, with SDKs installed on demand.
 //
 // SDKs come from the real module proxy, installed into a store outside the checkout
-// (GOPHERLAB_TEST_SDK_STORE, default ~/.cache/gopherlab-test/store; zips in
-// GOPHERLAB_TEST_SDK_ARCHIVES, default ~/.cache/gopherlab-test/sdk-archives) that later runs reuse.
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+// (GOPHERLAB_TEST_SDK_TEST_STORE, default ~/.cache/gopherlab-test/store; zips in
+// GOPHERLAB_TEST_SDK_TEST_ARCHIVES, default ~/.cache/gopherlab-test/sdk-archives) that later runs reuse.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunRequest, RunResult } from '../../../shared/run';
 import type { Toolchain } from '../../../shared/toolchain';
-import { createCore, type Core } from '../core';
+import { type Core } from '../core';
 import { toReleases } from '../sdk/catalog';
 import { SdkMissingError } from '../sdk/registry';
 import { compareGoVersions, languageVersion, parseGoVersion } from '../sdk/version';
 import { bisect, judge, medianOf, releaseNotes, satisfies, type BisectReport, type BisectRequest, type BisectStep } from './bisect';
 import { DRIFT_EXAMPLES } from './examples';
+import { fakeResult, openStore } from './test-support';
 
-// ── The shared SDK store (the same few lines in each drift test file: test files cannot import
-// each other). Test files run in parallel processes, so installs into the store take a lock.
-const STORE = process.env.GOPHERLAB_TEST_SDK_STORE ?? join(homedir(), '.cache', 'gopherlab-test', 'store');
-const ARCHIVES = process.env.GOPHERLAB_TEST_SDK_ARCHIVES ?? join(homedir(), '.cache', 'gopherlab-test', 'sdk-archives');
 
-function openStore(): Core {
-  process.env.GOPHERLAB_SDK_ARCHIVES = ARCHIVES;
-  const core = createCore({ dataDir: STORE, goCacheRoot: join(STORE, 'gocache') });
-  const install = core.sdk.install.bind(core.sdk);
-  core.sdk.install = (version, opts) => underLock(join(STORE, 'locks', version), () => install(version, opts));
-  return core;
-}
-
-async function underLock<T>(lock: string, fn: () => Promise<T>): Promise<T> {
-  mkdirSync(dirname(lock), { recursive: true });
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(join(lock, 'pid'), String(process.pid));
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      if (lockIsStale(lock)) rmSync(lock, { recursive: true, force: true });
-      else await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-function lockIsStale(lock: string): boolean {
-  try {
-    process.kill(Number(readFileSync(join(lock, 'pid'), 'utf8')), 0);
-    return false;
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ESRCH') return true; // its process is gone
-    if (code === 'ENOENT') return Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 60_000;
-    return false;
-  }
-}
-// ──
-
-function fakeResult(over: Partial<RunResult>): RunResult {
-  return {
-    runId: 'r',
-    status: 'ok',
-    exitCode: 0,
-    stdout: '',
-    stderr: '',
-    truncated: false,
-    message: '',
-    buildOutput: '',
-    diagnostics: [],
-    go: null,
-    mode: 'wasm',
-    spans: [],
-    totalMs: 1,
-    ...over,
-  };
-}
 
 /** What a fake release does with the program. */
 type Answer = Partial<RunResult> | 'not-installable';

@@ -4,66 +4,19 @@
 // (library) change does not.
 //
 // SDKs come from the real module proxy, installed on demand into a store outside the checkout
-// (GOPHERLAB_TEST_SDK_STORE, default ~/.cache/gopherlab-test/store) that later runs on the same
-// machine reuse, with the downloaded zips kept in GOPHERLAB_TEST_SDK_ARCHIVES (default
+// (GOPHERLAB_TEST_SDK_TEST_STORE, default ~/.cache/gopherlab-test/store) that later runs on the same
+// machine reuse, with the downloaded zips kept in GOPHERLAB_TEST_SDK_TEST_ARCHIVES (default
 // ~/.cache/gopherlab-test/sdk-archives); a reused zip is still verified against the checksum database.
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DriftExampleSchema, type DriftExample } from '../../../shared/drift';
 import type { RunResult } from '../../../shared/run';
-import { createCore, type Core } from '../core';
+import { type Core } from '../core';
 import { compareGoVersions, languageVersion } from '../sdk/version';
 import { satisfies } from './bisect';
 import { DRIFT_EXAMPLES } from './examples';
 import { hasRelease, modeFor } from './matrix';
+import { openStore } from './test-support';
 
-// ── The shared SDK store (the same few lines in each drift test file: test files cannot import
-// each other). Test files run in parallel processes, so installs into the store take a lock.
-const STORE = process.env.GOPHERLAB_TEST_SDK_STORE ?? join(homedir(), '.cache', 'gopherlab-test', 'store');
-const ARCHIVES = process.env.GOPHERLAB_TEST_SDK_ARCHIVES ?? join(homedir(), '.cache', 'gopherlab-test', 'sdk-archives');
-
-function openStore(): Core {
-  process.env.GOPHERLAB_SDK_ARCHIVES = ARCHIVES;
-  const core = createCore({ dataDir: STORE, goCacheRoot: join(STORE, 'gocache') });
-  const install = core.sdk.install.bind(core.sdk);
-  core.sdk.install = (version, opts) => underLock(join(STORE, 'locks', version), () => install(version, opts));
-  return core;
-}
-
-async function underLock<T>(lock: string, fn: () => Promise<T>): Promise<T> {
-  mkdirSync(dirname(lock), { recursive: true });
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(join(lock, 'pid'), String(process.pid));
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      if (lockIsStale(lock)) rmSync(lock, { recursive: true, force: true });
-      else await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-function lockIsStale(lock: string): boolean {
-  try {
-    process.kill(Number(readFileSync(join(lock, 'pid'), 'utf8')), 0);
-    return false;
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ESRCH') return true; // its process is gone
-    if (code === 'ENOENT') return Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 60_000;
-    return false;
-  }
-}
-// ──
 
 let core: Core;
 let releases: string[];
