@@ -5,7 +5,7 @@
 // fast path does not understand goes to `go build`, which stays the source of truth.
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Toolchain } from '../../../shared/toolchain';
@@ -45,6 +45,33 @@ export class StdIndexCache {
     if (onDisk) this.entries.set(key, { value: onDisk, job: Promise.resolve(onDisk) });
     return onDisk;
   }
+
+  /**
+   * Adds the archives of `imports` and their dependencies to the index, after a go build has put
+   * them in the cache (so `go list -export` only reads it). Toolchains that were never prepared —
+   * the releases a bisect or a matrix visits — get the fast path from their second run on.
+   */
+  extend(req: StdIndexRequest, imports: string[]): Promise<void> {
+    const key = indexFile(req);
+    const previous = this.extending.get(key) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      const current = this.stored(req);
+      const wanted = imports.filter((i) => !current?.packages.has(i));
+      if (wanted.length === 0) return;
+      const more = await loadStdIndex(req, ['runtime', ...wanted]);
+      if (!more) return;
+      const lines = new Set([...(current?.packagefiles.split('\n') ?? []), ...more.packagefiles.split('\n')].filter((l) => l.startsWith('packagefile ')));
+      const merged = parseIndex([...lines].join('\n'));
+      if (!merged) return;
+      this.entries.set(key, { value: merged, job: Promise.resolve(merged) });
+      await writeFileAtomic(key, merged.packagefiles).catch(() => undefined);
+    });
+    const settled = next.catch(() => undefined);
+    this.extending.set(key, settled);
+    return settled;
+  }
+
+  private readonly extending = new Map<string, Promise<void>>();
 
   /** Forget an index that pointed at archives that are gone; the next use rebuilds it. */
   invalidate(req: StdIndexRequest): void {
@@ -90,7 +117,7 @@ function indexFile(req: StdIndexRequest): string {
 function parseIndex(packagefiles: string): StdIndex | null {
   const lines = packagefiles.split('\n').filter((l) => l.startsWith('packagefile '));
   const packages = new Set(lines.map((l) => l.slice('packagefile '.length, l.indexOf('='))));
-  if (!packages.has('runtime') || !packages.has('fmt')) return null;
+  if (!packages.has('runtime')) return null;
   return { packagefiles: lines.join('\n') + '\n', packages };
 }
 
@@ -109,11 +136,12 @@ function readIndexFile(file: string): StdIndex | null {
   }
 }
 
-async function loadStdIndex(req: StdIndexRequest): Promise<StdIndex | null> {
+async function loadStdIndex(req: StdIndexRequest, packages: string[] = ['std']): Promise<StdIndex | null> {
   try {
+    await mkdir(req.cwd, { recursive: true });
     const { stdout } = await execFileAsync(
       goBinary(req.toolchain.goroot),
-      ['list', '-export', '-deps', '-trimpath', '-f', '{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}', 'std'],
+      ['list', '-export', '-deps', '-trimpath', '-f', '{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}', ...packages],
       { env: req.env, cwd: req.cwd, maxBuffer: 16 * 1024 * 1024, timeout: 600_000 },
     );
     return parseIndex(stdout);

@@ -79,6 +79,26 @@ describe('run pipeline (WASM sandbox, real Go)', () => {
     expect(bad.result.diagnostics[0]).toMatchObject({ file: 'prog.go', line: 4, column: 2 });
   });
 
+  it('indexes what go build compiled, so a toolchain that was never prepared gets the direct path next time', async () => {
+    const cold = createCore({ dataDir: join(home, 'cold'), goCacheRoot: join(home, 'cold-gocache') });
+    try {
+      const src = (n: number) => `package main\nimport ("fmt";"strings")\nfunc main() { fmt.Println(strings.Repeat("go", ${n})) }\n`;
+      const first = await cold.runs.run({ runId: 'cold-1', source: src(1) });
+      expect(first.status).toBe('ok');
+      expect(first.spans.find((s) => s.name === 'compile')?.attrs?.builder).toBe('go build');
+      let builder = '';
+      for (let i = 2; i < 40 && builder !== 'direct'; i++) {
+        await new Promise((r) => setTimeout(r, 250));
+        const next = await cold.runs.run({ runId: `cold-${i}`, source: src(i) });
+        expect(next.stdout).toBe(`${'go'.repeat(i)}\n`);
+        builder = String(next.spans.find((s) => s.name === 'compile')?.attrs?.builder);
+      }
+      expect(builder).toBe('direct');
+    } finally {
+      await cold.dispose();
+    }
+  });
+
   it('keeps stdout and stderr apart and in order, and reports the exit code', async () => {
     const src = 'package main\nimport ("fmt";"os")\nfunc main() { fmt.Println("out1"); fmt.Fprintln(os.Stderr, "err1"); fmt.Println("out2"); os.Exit(3) }\n';
     const { result, events } = await run(src);

@@ -25,7 +25,7 @@ import type { DockerService } from '../sandbox/docker/docker-service';
 import { SdkMissingError, type ToolchainRegistry } from '../sdk/registry';
 import { languageVersion, supportsWasip1 } from '../sdk/version';
 import { WasmSandbox, WorkerPool, type WasmOutcome } from '../sandbox/wasm/wasm-sandbox';
-import { directBuild, planDirectBuild, StdIndexCache, type StdIndex } from './direct-build';
+import { directBuild, planDirectBuild, readImports, StdIndexCache, type StdIndex } from './direct-build';
 import { BUILD_MEMORY_BYTES, buildRanOutOfMemory } from './build-limits';
 import { goBuild, parseDiagnostics, type GoBuildResult } from './go-build';
 import { parseTestOutput, testBinaryArgs, type BenchmarkRun, type TestOutcome } from './test-output';
@@ -373,6 +373,11 @@ export class RunService {
       extraArgs: [...tags, ...(strip ? ['-ldflags=-s -w'] : [])],
       command: testMode ? 'test' : 'build',
     });
+    if (result.ok && !testMode && tags.length === 0 && !this.options.oneShot) {
+      // go build has just compiled what this snippet imports: index it for the next run.
+      const imports = stdImportsOf(files);
+      if (imports) void this.stdIndex.extend(indexRequest, imports);
+    }
     return { ...result, builder: testMode ? 'go test -c' : 'go build' };
   }
 
@@ -510,6 +515,18 @@ export function classifyDocker(o: DockerOutcome, limits: RunLimits): Verdict {
       return classify({ ...o, kind: 'exit' }, limits);
     }
   }
+}
+
+/** The standard-library imports of a snippet's Go files, or null when one cannot be read. */
+function stdImportsOf(files: SnippetFile[]): string[] | null {
+  const out = new Set<string>();
+  for (const f of files) {
+    if (!f.name.endsWith('.go')) continue;
+    const imports = readImports(f.content);
+    if (!imports) return null;
+    for (const i of imports) if (i !== 'C' && i !== 'unsafe' && !i.split('/')[0]!.includes('.')) out.add(i);
+  }
+  return [...out];
 }
 
 /** The toolchain a snippet's go.mod pins with a `toolchain goX.Y.Z` line, if any. */
