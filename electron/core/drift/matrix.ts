@@ -61,7 +61,8 @@ export async function runMatrix(core: Core, req: MatrixRequest, listeners: Matri
   const cells: Omit<MatrixCell, 'classId'>[] = new Array(values.length);
   let next = 0;
   // Bounded by cores: builds are CPU-bound, and every release has its own GOCACHE.
-  const workers = Math.max(1, Math.min(availableParallelism(), values.length));
+  // One more than the cores: a build waits on process starts and file writes part of the time.
+  const workers = Math.max(1, Math.min(availableParallelism() + 1, values.length));
   const worker = async () => {
     for (;;) {
       const i = next++;
