@@ -60,7 +60,7 @@ export async function runMatrix(core: Core, req: MatrixRequest, listeners: Matri
 
   const cells: Omit<MatrixCell, 'classId'>[] = new Array(values.length);
   let next = 0;
-  // Bounded by cores: builds are CPU-bound, and every release has its own GOCACHE.
+  // Every release has its own GOCACHE and work dir: cells share nothing but the CPU.
   // One more than the cores: a build waits on process starts and file writes part of the time.
   const workers = Math.max(1, Math.min(availableParallelism() + 1, values.length));
   const worker = async () => {
