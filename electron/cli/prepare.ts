@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, write
 import { join } from 'node:path';
 import type { Toolchain } from '../../shared/toolchain';
 import { createCore } from '../core/core';
+import { isAlive } from '../core/util/process';
 
 export const PREPARE_COMMAND = 'internal-prepare';
 
@@ -47,12 +48,3 @@ export async function prepareCommand(argv: string[]): Promise<number> {
   }
 }
 
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { SnippetFile } from '../../../shared/txtar';
+import { isAlive } from '../util/process';
 
 const PREFIX = 'gopherlab-run-';
 /** Folders named `<prefix><pid>-…` that belong to one process: run dirs and Docker binary dirs. */
@@ -64,11 +65,3 @@ export async function sweepStaleWorkDirs(dir = tmpdir()): Promise<number> {
   return removed;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -12,6 +12,7 @@ import { goBinary } from './go-env';
 import { hostPlatform, normalizeVersion, TOOLCHAIN_MODULE, toolchainModuleVersion } from './proxy';
 import { markStoreInstall, storeArchivePath, storeDir, tempName, type StoreMarker } from './store';
 import { parseGoVersion } from './version';
+import { isAlive } from '../util/process';
 
 export class InstallError extends Error {
   constructor(
@@ -286,15 +287,6 @@ async function lockVersion(sdkDir: string, version: string, signal: AbortSignal)
     if (signal.aborted) throw new InstallError(`the install of ${version} was canceled`, 'canceled');
     if (Date.now() > deadline) throw new InstallError(`another Gopherlab process has been installing ${version} for an hour; remove ${lock} if it is stuck`, 'failed');
     await new Promise((r) => setTimeout(r, 300));
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

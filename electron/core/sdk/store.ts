@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Toolchain } from '../../../shared/toolchain';
 import { writeFileAtomic } from '../util/atomic-write';
+import { isAlive } from '../util/process';
 
 export const MARKER = '.gopherlab-complete';
 
@@ -90,11 +91,3 @@ export async function sweepStore(dataDir: string): Promise<void> {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -14,6 +14,7 @@ import { TRUNCATION_NOTE } from '../wasm/wasm-sandbox';
 import { FaketimeDecoder, type ReplayEvent } from './faketime';
 import { DOCKER_DEFAULTS, type DockerLimits } from './docker-limits';
 import { RUNNER_IMAGE } from './runner-image';
+import { isAlive } from '../../util/process';
 
 export const CONTAINER_LABEL = 'dev.gopherlab.sandbox';
 export const OWNER_LABEL = 'dev.gopherlab.owner-pid';
@@ -282,11 +283,3 @@ export async function sweepContainers(docker: Docker): Promise<number> {
   return removed;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
