@@ -95,6 +95,7 @@ export class RunService {
     if (target.goos === 'wasip1' && !supportsWasip1(tc.version)) return;
     await mkdir(this.options.toolchains.dataDir, { recursive: true });
     await this.options.toolchains.prewarm(tc, target, opts);
+    if (this.options.toolchains.isRetired(tc.goroot)) return;
     await this.stdIndex.get(this.indexRequest(tc, target));
   }
 

@@ -94,13 +94,15 @@ export class SdkManager {
       return { removed: false, freedBytes: 0 };
     }
     const marker = readMarker(tc.goroot);
+    // A background prewarm may still be writing into its build cache.
+    this.o.registry.stopPrewarm(tc.goroot);
     let freed = marker?.diskBytes ?? (await diskUsage(tc.goroot));
     await removeTree(this.o.dataDir, tc.goroot);
     // The build cache is per version: keep it while another toolchain of that version remains.
     if (!all.some((t) => t !== tc && t.version === version)) {
       const cache = this.o.registry.goCacheFor(tc);
       freed += await diskUsage(cache);
-      await rm(cache, { recursive: true, force: true });
+      await rm(cache, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     }
     if (marker?.module) {
       const archive = storeArchivePath(this.o.dataDir, marker.module.split('@')[1] ?? '');
@@ -213,6 +215,7 @@ export class SdkManager {
     const all = await this.o.registry.list({ refresh: true });
     const tc = all.find((t) => t.version === version && t.source === 'store');
     if (!tc) throw new InstallError(`${version} was installed but cannot be found in the store`, 'failed');
+    this.o.registry.revive(tc.goroot);
     return tc;
   }
 }

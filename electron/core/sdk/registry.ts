@@ -35,7 +35,7 @@ export class ToolchainRegistry {
   readonly goCacheRoot: string;
   readonly dataDir: string;
   private readonly prewarmed = new Map<string, Promise<void>>();
-  private readonly children = new Set<import('node:child_process').ChildProcess>();
+  private readonly children = new Map<import('node:child_process').ChildProcess, string>();
 
   constructor(private readonly options: RegistryOptions) {
     this.env = options.env ?? process.env;
@@ -93,8 +93,31 @@ export class ToolchainRegistry {
 
   /** Stops prewarm builds still going (the app is quitting). */
   dispose(): void {
-    for (const child of this.children) child.kill('SIGKILL');
+    for (const child of this.children.keys()) child.kill('SIGKILL');
     this.children.clear();
+  }
+
+  /** Toolchains being removed: no new build work may start for them. */
+  private readonly retired = new Set<string>();
+
+  isRetired(goroot: string): boolean {
+    return this.retired.has(goroot);
+  }
+
+  /** A toolchain installed again where a removed one was. */
+  revive(goroot: string): void {
+    this.retired.delete(goroot);
+  }
+
+  /** Stops the prewarm builds of one toolchain (it is being removed) and any that would follow. */
+  stopPrewarm(goroot: string): void {
+    this.retired.add(goroot);
+    for (const [child, root] of this.children) {
+      if (root !== goroot) continue;
+      child.kill('SIGKILL');
+      this.children.delete(child);
+    }
+    for (const key of [...this.prewarmed.keys()]) if (key.startsWith(`${goroot}|`)) this.prewarmed.delete(key);
   }
 
   /** The GOCACHE of one toolchain: versions never share build outputs. */
@@ -108,6 +131,7 @@ export class ToolchainRegistry {
    */
   prewarm(toolchain: Toolchain, target: Target = { goos: 'wasip1', goarch: 'wasm' }, opts: { background?: boolean } = {}): Promise<void> {
     const key = `${toolchain.goroot}|${target.goos}/${target.goarch}`;
+    if (this.retired.has(toolchain.goroot)) return Promise.resolve();
     let job = this.prewarmed.get(key);
     if (!job) {
       const env = buildEnv({
@@ -128,7 +152,7 @@ export class ToolchainRegistry {
             resolve();
           },
         );
-        this.children.add(child);
+        this.children.set(child, toolchain.goroot);
         if (opts.background && child.pid !== undefined) {
           try {
             setPriority(child.pid, 19);
