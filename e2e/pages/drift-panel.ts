@@ -88,7 +88,7 @@ export class DriftPanelPane {
     await expect(this.root).toBeVisible();
   }
 
-  async section(name: 'matrix' | 'bisect' | 'examples'): Promise<void> {
+  async section(name: 'matrix' | 'bisect' | 'examples' | 'bench'): Promise<void> {
     await this.page.getByTestId(`drift-section-${name}`).click();
     await expect(this.root).toHaveAttribute('data-section', name);
   }

@@ -3,6 +3,7 @@
 import { PanelSwitch } from '../app/PanelSwitch';
 import { useApp } from '../store/context';
 import type { DriftSection } from '../store/drift-slice';
+import { BenchSection } from './BenchSection';
 import { BisectSection } from './BisectSection';
 import { DriftErrorBoundary } from './DriftErrorBoundary';
 import { ExamplesGallery } from './ExamplesGallery';
@@ -14,6 +15,7 @@ const SECTIONS: ReadonlyArray<{ id: DriftSection; label: string }> = [
   { id: 'matrix', label: 'Matrix' },
   { id: 'bisect', label: 'Bisect' },
   { id: 'examples', label: 'Examples' },
+  { id: 'bench', label: 'Benchmarks' },
 ];
 
 export function DriftPanel() {
@@ -23,6 +25,7 @@ export function DriftPanel() {
   const setWide = useApp((s) => s.setDriftWide);
   const matrixBusy = useApp((s) => s.matrixRun?.phase === 'running');
   const bisectBusy = useApp((s) => s.bisectRun?.phase === 'running');
+  const benchBusy = useApp((s) => s.benchRun?.phase === 'running');
   const tabTitle = useApp((s) => s.tabs.find((t) => t.id === s.activeTabId)?.title ?? '');
 
   return (
@@ -41,7 +44,7 @@ export function DriftPanel() {
               onClick={() => setSection(s.id)}
             >
               {s.label}
-              {((s.id === 'matrix' && matrixBusy) || (s.id === 'bisect' && bisectBusy)) && <span className="busy-dot" aria-label="running" />}
+              {((s.id === 'matrix' && matrixBusy) || (s.id === 'bisect' && bisectBusy) || (s.id === 'bench' && benchBusy)) && <span className="busy-dot" aria-label="running" />}
             </button>
           ))}
         </div>
@@ -68,6 +71,7 @@ export function DriftPanel() {
         )}
         {section === 'bisect' && <BisectSection />}
         {section === 'examples' && <ExamplesGallery />}
+        {section === 'bench' && <BenchSection />}
         </DriftErrorBoundary>
       </div>
     </section>

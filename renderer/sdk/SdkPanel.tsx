@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Toolchain } from '../../shared/toolchain';
 import { useApp } from '../store/context';
 import { isActive } from '../store/install-progress';
+import { sourcesDirty } from '../store/sources-slice';
 import { compareGoVersions, normalizeGoVersion, supportsWasip1 } from '../versions/go-version';
 import { summarizeCatalog } from './catalog-state';
 import { formatBytes, shortenPath, SOURCE_HINT, SOURCE_LABEL, VERIFICATION_HINT, VERIFICATION_LABEL } from './format';
@@ -57,6 +58,7 @@ function SdkPanelDialog() {
         <div className="modal-body">
           <InstalledSection />
           <CatalogSection />
+          <SourcesSection />
           <div className="sdk-panel-grid">
             <ImportSection />
             <ExportSection />
@@ -382,6 +384,119 @@ function ExportSection() {
       {op.status === 'done' && op.result && (
         <p className="inline-note" role="status" data-testid="export-result">
           Wrote <strong>{op.result.path}</strong> ({formatBytes(op.result.bytes)}) with {op.result.versions.join(', ')}.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function SourcesSection() {
+  const draft = useApp((s) => s.sourcesDraft);
+  const status = useApp((s) => s.sourcesStatus);
+  const error = useApp((s) => s.sourcesError);
+  const savedAt = useApp((s) => s.sourcesSavedAt);
+  const loaded = useApp((s) => s.sources !== null);
+  const dirty = useApp(sourcesDirty);
+  const loadSources = useApp((s) => s.loadSources);
+  const setGoproxy = useApp((s) => s.setGoproxyDraft);
+  const addGoroot = useApp((s) => s.addGorootDraft);
+  const removeGoroot = useApp((s) => s.removeGorootDraft);
+  const saveSources = useApp((s) => s.saveSources);
+  const [goroot, setGoroot] = useState('');
+  const saving = status === 'saving';
+
+  useEffect(() => {
+    // Each time the panel opens: another window may have changed them.
+    if (status !== 'saving') void loadSources();
+    // Only when the panel opens.
+  }, []);
+
+  return (
+    <section className="sdk-section sdk-card" aria-labelledby="sdk-sources-title" data-testid="sdk-sources">
+      <h3 id="sdk-sources-title" className="section-title">
+        Sources
+      </h3>
+      <p className="sdk-help">Where releases are downloaded from, and Go installations outside ~/sdk to offer as toolchains.</p>
+      <form
+        className="sdk-form sdk-sources-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void saveSources();
+        }}
+      >
+        <label className="sdk-field">
+          <span className="sdk-meta">GOPROXY</span>
+          <input
+            className="text-input"
+            data-testid="sources-goproxy"
+            type="text"
+            spellCheck={false}
+            placeholder="from the environment (GOPROXY / go env)"
+            aria-label="GOPROXY for SDK downloads"
+            value={draft.goproxy}
+            disabled={!loaded && status === 'loading'}
+            onChange={(e) => setGoproxy(e.target.value)}
+          />
+        </label>
+        <div className="sdk-field" role="group" aria-label="Extra GOROOTs">
+          <span className="sdk-meta">Extra GOROOTs</span>
+          {draft.goroots.length === 0 ? (
+            <span className="sdk-empty-note" data-testid="sources-goroots-empty">
+              None: only the Go on PATH and the SDKs in ~/sdk.
+            </span>
+          ) : (
+            <ul className="sdk-goroots" data-testid="sources-goroots">
+              {draft.goroots.map((g) => (
+                <li key={g} data-testid="sources-goroot">
+                  <span className="sdk-path" title={g}>
+                    {g}
+                  </span>
+                  <button type="button" className="link-button" aria-label={`Remove ${g}`} data-testid="sources-goroot-remove" onClick={() => removeGoroot(g)}>
+                    Remove
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="sdk-form">
+            <input
+              className="text-input"
+              data-testid="sources-goroot-input"
+              type="text"
+              spellCheck={false}
+              placeholder="/home/me/go-src"
+              aria-label="A GOROOT to add"
+              value={goroot}
+              onChange={(e) => setGoroot(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  if (addGoroot(goroot)) setGoroot('');
+                }
+              }}
+            />
+            <button type="button" className="button" data-testid="sources-goroot-add" disabled={goroot.trim() === ''} onClick={() => {
+                if (addGoroot(goroot)) setGoroot('');
+              }}>
+              Add
+            </button>
+          </div>
+        </div>
+        <div className="sdk-form">
+          <span className="spacer" />
+          <button type="submit" className="button primary" data-testid="sources-save" disabled={saving || !dirty}>
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+      </form>
+      {error && (
+        <p className="inline-error" role="alert" data-testid="sources-error">
+          {error}
+        </p>
+      )}
+      {savedAt !== null && !dirty && !error && (
+        <p className="inline-note" role="status" data-testid="sources-saved">
+          Saved: the toolchains and the release catalogue were read again.
         </p>
       )}
     </section>

@@ -17,7 +17,7 @@ import type { AppState, SliceCreator, StoreDeps } from './types';
 import { selectActiveTab } from './workspace-slice';
 
 export type RightPanel = 'output' | 'drift';
-export type DriftSection = 'matrix' | 'bisect' | 'examples';
+export type DriftSection = 'matrix' | 'bisect' | 'examples' | 'bench';
 export type DriftMode = SandboxMode | 'auto';
 
 export interface MatrixForm {

@@ -3,11 +3,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createConnectionSlice } from './connection-slice';
+import { createBenchSlice } from './bench-slice';
 import { createDriftSlice } from './drift-slice';
 import { createRunSlice } from './run-slice';
 import { createSandboxSlice } from './sandbox-slice';
 import { createSdkSlice } from './sdk-slice';
 import { createSettingsSlice } from './settings-slice';
+import { createSourcesSlice } from './sources-slice';
 import { createToolchainSlice } from './toolchain-slice';
 import type { AppState, StoreDeps } from './types';
 import { createWorkspaceSlice } from './workspace-slice';
@@ -31,9 +33,11 @@ export function createAppStore(deps: StoreDeps): AppStore {
       ...createToolchainSlice(deps)(...a),
       ...createSdkSlice(deps)(...a),
       ...createSettingsSlice(deps)(...a),
+      ...createSourcesSlice(deps)(...a),
       ...createSandboxSlice(deps)(...a),
       ...createConnectionSlice(deps)(...a),
       ...createDriftSlice(deps)(...a),
+      ...createBenchSlice(deps)(...a),
     })),
   );
 }

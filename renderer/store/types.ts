@@ -1,16 +1,18 @@
 // The store's shape: one store made of slices, each in its own file.
 import type { StateCreator } from 'zustand';
 import type { RendererClient } from '../contract/connection';
+import type { BenchSlice } from './bench-slice';
 import type { ConnectionSlice } from './connection-slice';
 import type { DriftSlice } from './drift-slice';
 import type { RunSlice } from './run-slice';
 import type { SandboxSlice } from './sandbox-slice';
 import type { SdkSlice } from './sdk-slice';
 import type { SettingsSlice } from './settings-slice';
+import type { SourcesSlice } from './sources-slice';
 import type { ToolchainSlice } from './toolchain-slice';
 import type { WorkspaceSlice } from './workspace-slice';
 
-export type AppState = WorkspaceSlice & RunSlice & ToolchainSlice & SdkSlice & SettingsSlice & SandboxSlice & ConnectionSlice & DriftSlice;
+export type AppState = WorkspaceSlice & RunSlice & ToolchainSlice & SdkSlice & SettingsSlice & SandboxSlice & ConnectionSlice & DriftSlice & SourcesSlice & BenchSlice;
 
 /** What a slice's actions may use besides the store itself. */
 export interface StoreDeps {
