@@ -70,10 +70,6 @@ export class SpanRecorder {
   get spans(): Span[] {
     return [...this.list].sort((a, b) => a.startMs - b.startMs);
   }
-
-  elapsed(): number {
-    return round(performance.now() - this.origin);
-  }
 }
 
 function round(ms: number): number {
