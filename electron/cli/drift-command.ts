@@ -10,6 +10,7 @@ import { runMatrix } from '../core/drift/matrix';
 import { runBenchDrift } from '../core/drift/perf';
 import { progressPrinter } from './progress';
 import { UsageError } from './usage';
+import { normalizeGoVersion } from '../../shared/go-version';
 
 export const MATRIX_USAGE = `usage: gopherlab matrix FILE --go V1,V2,… [--axis toolchain|language] [--toolchain V] [--mode auto|wasm|docker] [--json|--markdown]
        gopherlab matrix FILE --go V1,V2,… --bench PATTERN [--count 5] [--benchtime 1s] [--json]
@@ -107,7 +108,7 @@ async function benchMatrix(src: string, values: { go?: string; bench?: string; c
       {
         id: `cli-${randomBytes(4).toString('hex')}`,
         source: src,
-        versions: versions.map((v) => (v.startsWith('go') ? v : `go${v}`)),
+        versions: versions.map(normalizeGoVersion),
         bench: values.bench!,
         count,
         mode: modeOf(values.mode, MATRIX_USAGE),

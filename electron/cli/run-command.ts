@@ -10,6 +10,7 @@ import { parseDuration, parseSize } from './duration';
 import { exitCodeFor } from './exit-codes';
 import { prepareInBackground } from './prepare';
 import { UsageError } from './usage';
+import { normalizeGoVersion } from '../../shared/go-version';
 
 export const RUN_USAGE = `usage: gopherlab run FILE|- [--go VERSION|GOROOT|PATH] [--mode wasm|docker] [--timeout 10s] [--memory 256MiB] [--output-limit 1MiB] [--cpus 1] [--pids 64] [--faketime] [--offline] [--json]
 
@@ -138,7 +139,7 @@ async function installOnDemand(core: Core, spec: string): Promise<void> {
     if (!(err instanceof SdkMissingError)) return;
   }
   // "1.22" means the newest 1.22.x the proxy has.
-  let version = spec.trim().startsWith('go') ? spec.trim() : `go${spec.trim()}`;
+  let version = normalizeGoVersion(spec);
   if (!/^go\d+\.\d+\.\d+|rc|beta/.test(version)) {
     const catalog = await core.sdk.getCatalog(false);
     const newest = catalog.releases.find((r) => r.stable && r.version.startsWith(`${version}.`));

@@ -1,58 +1,30 @@
-// Go release names as the renderer orders and matches them: go1.9 < go1.10 < go1.21rc1 < go1.21.0.
-// (The core has its own copy in electron/core/sdk; the renderer may not import from there.)
-export interface GoVersion {
-  major: number;
-  minor: number;
-  /** null for "go1.21" (a language version, or a first release before 1.21). */
-  patch: number | null;
-  /** "rc1", "beta2" or null for a final release. */
-  pre: string | null;
+// Go release names as the renderer matches them: like the core's (shared/go-version.ts), but a
+// bare "1.22.3" typed by a user also names go1.22.3.
+import * as strict from '../../shared/go-version';
+
+export type { GoVersion } from '../../shared/go-version';
+export { normalizeGoVersion } from '../../shared/go-version';
+
+/** Adds the "go" only to what starts with a digit ("devel go1.27-…" stays as it is). */
+function lenient(v: string): string {
+  return /^\d/.test(v.trim()) ? strict.normalizeGoVersion(v) : v.trim();
 }
 
-const VERSION_RE = /^go(\d+)\.(\d+)(?:\.(\d+))?((?:rc|beta)\d+)?$/;
-
-/** "1.22.3" and "go1.22.3" both name go1.22.3. */
-export function normalizeGoVersion(v: string): string {
-  const t = v.trim();
-  return t.startsWith('go') || t === '' ? t : `go${t}`;
-}
-
-export function parseGoVersion(v: string): GoVersion | null {
-  const m = VERSION_RE.exec(normalizeGoVersion(v));
-  if (!m) return null;
-  return { major: Number(m[1]), minor: Number(m[2]), patch: m[3] === undefined ? null : Number(m[3]), pre: m[4] ?? null };
-}
-
-function preRank(pre: string | null): [number, number] {
-  if (pre === null) return [2, 0];
-  return [pre.startsWith('beta') ? 0 : 1, Number(pre.replace(/^\D+/, ''))];
+export function parseGoVersion(v: string): strict.GoVersion | null {
+  return strict.parseGoVersion(lenient(v));
 }
 
 /** Orders release names ascending; names that do not parse sort first. */
 export function compareGoVersions(a: string, b: string): number {
-  const x = parseGoVersion(a);
-  const y = parseGoVersion(b);
-  if (!x || !y) return (x ? 1 : 0) - (y ? 1 : 0) || a.localeCompare(b);
-  if (x.major !== y.major) return x.major - y.major;
-  if (x.minor !== y.minor) return x.minor - y.minor;
-  if (x.pre !== null || y.pre !== null) {
-    const [xr, xn] = preRank(x.pre);
-    const [yr, yn] = preRank(y.pre);
-    if (xr !== yr) return xr - yr;
-    if (xn !== yn) return xn - yn;
-  }
-  return (x.patch ?? -1) - (y.patch ?? -1);
+  return strict.compareGoVersions(lenient(a), lenient(b));
 }
 
 /** "go1.22.3" → "go1.22". */
 export function minorOf(v: string): string | null {
-  const p = parseGoVersion(v);
-  return p ? `go${p.major}.${p.minor}` : null;
+  return strict.minorOf(lenient(v));
 }
 
 /** GOOS=wasip1, which the WASM sandbox builds for, exists from Go 1.21. */
 export function supportsWasip1(v: string): boolean {
-  const p = parseGoVersion(v);
-  if (!p) return v.startsWith('devel');
-  return p.major > 1 || p.minor >= 21;
+  return strict.supportsWasip1(lenient(v));
 }

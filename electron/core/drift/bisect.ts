@@ -7,6 +7,7 @@ import type { Core } from '../core';
 import { compareGoVersions, languageVersion, parseGoVersion } from '../sdk/version';
 import { behaviourKey, behaviourOf } from './classes';
 import { hasRelease, modeFor } from './matrix';
+import { normalizeGoVersion } from '../../../shared/go-version';
 
 export type Expectation = ExpectationInfo;
 export type BisectRequest = BisectRequestInfo;
@@ -48,8 +49,8 @@ export interface BisectListeners {
 
 export async function bisect(core: Core, req: BisectRequest, listeners: BisectListeners = {}): Promise<BisectReport> {
   const started = performance.now();
-  const good = norm(req.good);
-  const bad = norm(req.bad);
+  const good = normalizeGoVersion(req.good);
+  const bad = normalizeGoVersion(req.bad);
   const steps: BisectStep[] = [];
   const report = (r: Partial<BisectReport>): BisectReport => ({
     bisectId: req.bisectId,
@@ -117,7 +118,7 @@ export async function bisect(core: Core, req: BisectRequest, listeners: BisectLi
 
   if (req.expect.kind === 'same-as') {
     // The reference release's behaviour is what "new" means.
-    const refVersion = norm(req.expect.version);
+    const refVersion = normalizeGoVersion(req.expect.version);
     if (!(await hasRelease(core, refVersion))) await core.sdk.install(refVersion, { prewarm: false }).catch(() => undefined);
     const ref = await core.runs.run({ runId: `${req.bisectId}-ref`, source: req.source, go: refVersion, mode: modeFor(refVersion, req.mode) });
     reference = behaviourKey(behaviourOf(ref));
@@ -218,10 +219,6 @@ export function releaseNotes(version: string): string | null {
   return `https://go.dev/doc/devel/release#go${p.major}.${p.minor}.minor`;
 }
 
-function norm(v: string): string {
-  const t = v.trim();
-  return t.startsWith('go') ? t : `go${t}`;
-}
 
 function range(from: number, to: number): number[] {
   const out: number[] = [];

@@ -5,6 +5,7 @@ import type { RunResult, SandboxMode } from '../../../shared/run';
 import type { Core } from '../core';
 import { compareGoVersions, languageVersion, parseGoVersion, supportsWasip1 } from '../sdk/version';
 import { groupClasses, type BehaviourClass } from './classes';
+import { normalizeGoVersion } from '../../../shared/go-version';
 
 export type { MatrixAxis, MatrixRequest } from '../../../shared/drift';
 
@@ -54,7 +55,7 @@ export async function runMatrix(core: Core, req: MatrixRequest, listeners: Matri
   const started = performance.now();
   const values =
     req.axis === 'toolchain'
-      ? [...new Set(req.values.map((v) => (v.startsWith('go') ? v : `go${v}`)))].sort(compareGoVersions)
+      ? [...new Set(req.values.map(normalizeGoVersion))].sort(compareGoVersions)
       : [...new Set(req.values)].sort((a, b) => compareGoVersions(`go${a}`, `go${b}`));
   const fixed = req.axis === 'language' ? await core.toolchains.resolve(req.toolchain) : null;
 

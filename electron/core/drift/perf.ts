@@ -7,6 +7,7 @@ import type { Core } from '../core';
 import { compareGoVersions } from '../sdk/version';
 import { medianOf } from './bisect';
 import { modeFor } from './matrix';
+import { normalizeGoVersion } from '../../../shared/go-version';
 
 export interface BenchDriftListeners {
   onRelease?: (version: string, stats: BenchStats[], error?: string) => void;
@@ -15,7 +16,7 @@ export interface BenchDriftListeners {
 
 export async function runBenchDrift(core: Core, req: BenchDriftRequest, listeners: BenchDriftListeners = {}): Promise<BenchDriftResult> {
   const started = performance.now();
-  const versions = [...new Set(req.versions.map((v) => (v.startsWith('go') ? v : `go${v}`)))].sort(compareGoVersions);
+  const versions = [...new Set(req.versions.map(normalizeGoVersion))].sort(compareGoVersions);
   const count = req.count ?? 5;
   const perRelease: BenchDriftResult['releases'] = [];
   // Sequential on purpose: benchmarks running side by side would measure each other.

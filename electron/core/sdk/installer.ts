@@ -9,10 +9,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InstallProgress, Toolchain } from '../../../shared/toolchain';
 import { goBinary } from './go-env';
-import { hostPlatform, normalizeVersion, TOOLCHAIN_MODULE, toolchainModuleVersion } from './proxy';
+import { hostPlatform, TOOLCHAIN_MODULE, toolchainModuleVersion } from './proxy';
 import { markStoreInstall, storeArchivePath, storeDir, tempName, type StoreMarker } from './store';
 import { parseGoVersion } from './version';
 import { isAlive } from '../util/process';
+import { normalizeGoVersion } from '../../../shared/go-version';
 
 export class InstallError extends Error {
   constructor(
@@ -51,12 +52,12 @@ export class SdkInstaller {
   constructor(private readonly o: InstallerOptions) {}
 
   isInstalling(version: string): boolean {
-    return this.jobs.has(normalizeVersion(version));
+    return this.jobs.has(normalizeGoVersion(version));
   }
 
   /** prewarm: false skips building the standard library (a bisect builds only what it needs). */
   install(versionInput: string, opts: { prewarm?: boolean } = {}): Promise<Toolchain> {
-    const version = normalizeVersion(versionInput);
+    const version = normalizeGoVersion(versionInput);
     const existing = this.jobs.get(version);
     if (existing) return existing.promise;
     const controller = new AbortController();
@@ -66,7 +67,7 @@ export class SdkInstaller {
   }
 
   cancel(versionInput: string): boolean {
-    const job = this.jobs.get(normalizeVersion(versionInput));
+    const job = this.jobs.get(normalizeGoVersion(versionInput));
     if (!job) return false;
     job.controller.abort();
     return true;

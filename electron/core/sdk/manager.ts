@@ -7,9 +7,10 @@ import { join, resolve } from 'node:path';
 import type { Catalog, InstallProgress, Toolchain } from '../../../shared/toolchain';
 import { ReleaseCatalog } from './catalog';
 import { InstallError, SdkInstaller } from './installer';
-import { hostPlatform, normalizeVersion, resolveProxy, toolchainModuleVersion, TOOLCHAIN_MODULE } from './proxy';
+import { hostPlatform, resolveProxy, toolchainModuleVersion, TOOLCHAIN_MODULE } from './proxy';
 import type { ToolchainRegistry } from './registry';
 import { diskUsage, markStoreInstall, readMarker, removeTree, storeArchivePath, storeDir, sweepStore, tempName, type StoreMarker } from './store';
+import { normalizeGoVersion } from '../../../shared/go-version';
 
 /** zip/tar code is loaded on first use: most processes never import or export anything. */
 const archives = () => import('./archive/index');
@@ -85,7 +86,7 @@ export class SdkManager {
 
   /** Removes a store SDK, its archive and its build cache. */
   async remove(versionInput: string): Promise<{ removed: boolean; freedBytes: number }> {
-    const version = normalizeVersion(versionInput);
+    const version = normalizeGoVersion(versionInput);
     const all = await this.o.registry.list();
     const tc = all.find((t) => t.version === version && t.source === 'store');
     if (!tc) {
@@ -195,7 +196,7 @@ export class SdkManager {
     const all = await this.o.registry.list();
     const { goos, goarch } = hostPlatform();
     const sdks = [];
-    for (const v of versionsInput.map(normalizeVersion)) {
+    for (const v of versionsInput.map(normalizeGoVersion)) {
       const tc = all.find((t) => t.version === v && t.source === 'store');
       const marker = tc ? readMarker(tc.goroot) : null;
       if (!tc || !marker) throw new InstallError(`${v} is not installed by Gopherlab: install it first, then export the kit`, 'not-found');

@@ -42,7 +42,3 @@ export function toolchainModuleVersion(goVersion: string, platform = hostPlatfor
   return `v0.0.1-${goVersion}.${platform.goos}-${platform.goarch}`;
 }
 
-export function normalizeVersion(v: string): string {
-  const t = v.trim();
-  return t.startsWith('go') ? t : `go${t}`;
-}

@@ -10,6 +10,7 @@ import type { Toolchain } from '../../../shared/toolchain';
 import { buildEnv, goBinary, type Target } from './go-env';
 import { readMarker } from './store';
 import { compareGoVersions, parseGoVersion } from './version';
+import { normalizeGoVersion } from '../../../shared/go-version';
 
 const execFileAsync = promisify(execFile);
 
@@ -71,7 +72,7 @@ export class ToolchainRegistry {
 
     const byId = all.find((t) => t.id === wanted);
     if (byId) return byId;
-    const version = wanted.startsWith('go') ? wanted : `go${wanted}`;
+    const version = normalizeGoVersion(wanted);
     const exact = all.find((t) => t.version === version);
     if (exact) return exact;
     // "1.22" means the newest installed 1.22.x.
