@@ -155,6 +155,7 @@ module.exports = defineConfig([
       `scripts/**/*.${SOURCE_EXTENSIONS}`,
       `bench/**/*.${SOURCE_EXTENSIONS}`,
       `e2e/**/*.${SOURCE_EXTENSIONS}`,
+      `e2e-electron/**/*.${SOURCE_EXTENSIONS}`,
       `bin/**/*.${SOURCE_EXTENSIONS}`,
       `build/**/*.${SOURCE_EXTENSIONS}`,
       `*.${SOURCE_EXTENSIONS}`,

@@ -2,6 +2,7 @@
 // and the renderer. esbuild does the bundling; `npm run typecheck` does the type checking.
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
+import { cp, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,8 +52,19 @@ export async function buildAll() {
   if (!process.env.GOPHERLAB_QUIET_BUILD) console.log(`built dist/ in ${Date.now() - started} ms`);
 }
 
+/**
+ * The trace parser's Go sources (vendored) go beside the bundles: the core builds the parser from
+ * them on first use, with whichever installed Go is new enough.
+ */
+async function copyGotrace() {
+  const out = join(root, 'dist', 'node', 'gotrace');
+  await rm(out, { recursive: true, force: true });
+  await cp(join(root, 'tools', 'gotrace'), out, { recursive: true });
+}
+
 function nodeBuilds() {
   return [
+    copyGotrace(),
     build({
       ...node,
       entryPoints: {

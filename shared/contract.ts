@@ -6,6 +6,10 @@ import { OutputStreamSchema, RunIdSchema, RunRequestSchema, RunResultSchema, San
 import { CatalogSchema, InstallProgressSchema, ToolchainSchema } from './toolchain';
 import { WorkspaceSchema } from './workspace';
 import { SettingsSchema } from './settings';
+import { GoplsProgressSchema, GoplsStatusSchema, LspDiagnosticsEventSchema, LspRequestParamsSchema, LspSyncParamsSchema, LspSyncResultSchema } from './lsp';
+import { HistoryEntrySchema } from './history';
+import { TraceTimelineSchema } from './trace';
+import { SnippetIdSchema, SnippetListSchema, SnippetMetaSchema, SnippetRunSchema, SnippetSchema } from './snippets';
 import {
   BenchDriftRequestSchema,
   BenchDriftResultSchema,
@@ -77,6 +81,45 @@ export const requests = {
   /** Saves settings; a changed GOPROXY or GOROOT list applies to the next catalogue, install and run. */
   'settings.save': { params: SettingsSchema, result: SettingsSchema },
   'workspace.save': { params: WorkspaceSchema, result: z.object({ savedAt: z.number() }) },
+  /** The compile cache: entries, bytes on disk and the budget (a setting). */
+  'cache.stats': {
+    params: empty,
+    result: z.object({ entries: z.number().int(), bytes: z.number(), budgetBytes: z.number(), hits: z.number().int(), misses: z.number().int() }),
+  },
+  'cache.clear': { params: empty, result: z.object({ removedEntries: z.number().int(), freedBytes: z.number() }) },
+  /** Finished runs, oldest first (persisted; at most HISTORY_LIMIT). */
+  'history.list': { params: z.object({ limit: z.number().int().min(1).max(10_000).optional() }).strict(), result: z.array(HistoryEntrySchema) },
+  'history.clear': { params: empty, result: z.object({ cleared: z.number().int() }) },
+  /** A traced run's Go execution trace, parsed for the timeline. */
+  'trace.get': { params: z.object({ id: RunIdSchema }).strict(), result: TraceTimelineSchema },
+  /** A traced run's raw Go trace file (for `go tool trace`), base64. */
+  'trace.raw': { params: z.object({ id: RunIdSchema }).strict(), result: z.object({ name: z.string(), base64: z.string() }) },
+  /** The snippet library (every tab is a snippet; workspace.save keeps the open ones in it), searched by title and source. */
+  'snippets.list': { params: z.object({ query: z.string().max(200).optional() }).strict(), result: SnippetListSchema },
+  'snippets.get': { params: z.object({ id: SnippetIdSchema }).strict(), result: SnippetSchema },
+  'snippets.rename': { params: z.object({ id: SnippetIdSchema, title: z.string().min(1).max(200) }).strict(), result: SnippetMetaSchema },
+  /** Removes the snippet and its run history from disk. */
+  'snippets.delete': { params: z.object({ id: SnippetIdSchema }).strict(), result: z.object({ deleted: z.boolean() }) },
+  /** A new snippet "<title> (copy)" with the same source, Go and sandbox. */
+  'snippets.duplicate': { params: z.object({ id: SnippetIdSchema }).strict(), result: SnippetMetaSchema },
+  /** The snippet's last runs, newest first. */
+  'snippets.runs': { params: z.object({ id: SnippetIdSchema }).strict(), result: z.array(SnippetRunSchema) },
+  'snippets.recordRun': { params: z.object({ id: SnippetIdSchema, run: SnippetRunSchema }).strict(), result: z.object({ recorded: z.boolean() }) },
+  /** Fetches a go.dev/play snippet by its link; fails with code 'unreachable' when go.dev cannot be reached. */
+  'share.importPlay': {
+    params: z.object({ link: z.string().min(1).max(2000) }).strict(),
+    result: z.object({ id: z.string(), url: z.string(), source: z.string() }),
+  },
+  /** Uploads the source to go.dev/play (public to anyone with the link); 'unreachable' when offline. */
+  'share.toPlay': { params: z.object({ source: z.string().min(1).max(4 * 1024 * 1024) }).strict(), result: z.object({ id: z.string(), url: z.string() }) },
+  /** Whether gopls is there (store, PATH, GOPATH/bin) and what an install would fetch. */
+  'lsp.status': { params: z.object({ refresh: z.boolean().optional() }).strict(), result: GoplsStatusSchema },
+  /** Installs gopls into the app's store through the module proxy; progress comes as lsp.progress events. */
+  'lsp.install': { params: empty, result: GoplsStatusSchema },
+  /** Hands a tab's text to gopls (for the tab's Go); its diagnostics then come as lsp.diagnostics events. */
+  'lsp.sync': { params: LspSyncParamsSchema, result: LspSyncResultSchema },
+  /** Completion, hover, signature help or definition at a position of a synced tab: gopls' answer (definition: LspLocation[]). */
+  'lsp.request': { params: LspRequestParamsSchema, result: z.unknown() },
 } as const;
 
 export const events = {
@@ -88,6 +131,10 @@ export const events = {
   'drift.step': z.object({ bisectId: z.string(), step: BisectStepSchema }),
   /** An SDK install moved on (sent to every client: installs are shared). */
   'sdk.progress': InstallProgressSchema,
+  /** A gopls install moved on (sent to every client). */
+  'lsp.progress': GoplsProgressSchema,
+  /** gopls' findings for one file of a tab (sent to the client that synced the tab). */
+  'lsp.diagnostics': LspDiagnosticsEventSchema,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -105,7 +152,16 @@ export function isRequestName(name: unknown): name is RequestName {
 }
 
 /** Error codes a transport reports for a failed call. */
-export type ContractErrorCode = 'unknown-channel' | 'invalid-params' | 'forbidden' | 'internal' | 'disconnected';
+export type ContractErrorCode =
+  | 'unknown-channel'
+  | 'invalid-params'
+  | 'forbidden'
+  | 'internal'
+  | 'disconnected'
+  /** A remote service (go.dev/play) could not be reached or did not answer usefully. */
+  | 'unreachable'
+  /** The thing asked for (a snippet) does not exist. */
+  | 'not-found';
 
 export class ContractError extends Error {
   constructor(

@@ -75,6 +75,11 @@ export const RunRequestSchema = z.object({
       benchtime: z.string().regex(/^\d+(\.\d+)?(x|ns|us|µs|ms|s)$/).optional(),
     })
     .optional(),
+  /**
+   * Capture a Go execution trace of the program (runtime/trace): the result's `trace` names it and
+   * `trace.get` returns its parsed timeline. Uses the real clock, so not with faketime.
+   */
+  trace: z.boolean().optional(),
 });
 export type RunRequest = z.input<typeof RunRequestSchema>;
 export type ParsedRunRequest = z.output<typeof RunRequestSchema>;
@@ -98,6 +103,28 @@ export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 
 export const GoInfoSchema = z.object({ version: z.string(), goroot: z.string() });
 export type GoInfo = z.infer<typeof GoInfoSchema>;
+
+/** The compile cache's verdict for a run: a hit skipped the build. */
+export const CacheInfoSchema = z.object({
+  hit: z.boolean(),
+  /** The cache key: sha256 (hex) of the inputs below. */
+  key: z.string(),
+  /** What went into the key, for the run's details (e.g. sources hash, toolchain, target, flags). */
+  inputs: z.record(z.string(), z.string()),
+});
+export type CacheInfo = z.infer<typeof CacheInfoSchema>;
+
+/** A traced run's Go execution trace, stored by the core under this id (the run id). */
+export const TraceRefSchema = z.object({
+  id: RunIdSchema,
+  /** Size of the raw trace file. 0 when no trace was written (see `error`). */
+  bytes: z.number().int().min(0),
+  /** The trace's header version, e.g. "go 1.22". */
+  format: z.string(),
+  /** Why there is no trace (e.g. the program called os.Exit, which ends it before the trace is flushed). */
+  error: z.string().optional(),
+});
+export type TraceRef = z.infer<typeof TraceRefSchema>;
 
 export const RunResultSchema = z.object({
   runId: RunIdSchema,
@@ -132,6 +159,10 @@ export const RunResultSchema = z.object({
     .optional(),
   /** faketime runs: the output as timed writes, for a replay with the program's own delays. */
   replay: z.array(z.object({ stream: z.enum(['stdout', 'stderr']), data: z.string(), delayMs: z.number() })).optional(),
+  /** Runs that reached the build: whether the compile cache had the artifact, and its key. */
+  cache: CacheInfoSchema.optional(),
+  /** Traced runs: the captured Go execution trace. */
+  trace: TraceRefSchema.optional(),
   go: GoInfoSchema.nullable(),
   mode: SandboxModeSchema,
   spans: z.array(SpanSchema),

@@ -41,19 +41,22 @@ export class GopherlabServer {
     return this.info.url;
   }
 
-  /** Stops the server and starts a new one on the same GOPHERLAB_HOME (a new port and token). */
-  async restart(): Promise<void> {
-    await this.stop();
+  /**
+   * Stops the server and starts a new one on the same GOPHERLAB_HOME (a new port and token).
+   * SIGKILL stops it the way a crash would: no shutdown code runs.
+   */
+  async restart(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
+    await this.stop(signal);
     await this.launch();
   }
 
-  async stop(): Promise<void> {
+  async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
     const child = this.child;
     this.child = null;
     this.info = null;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
+    child.kill(signal);
     const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
     await exited;
     clearTimeout(timer);

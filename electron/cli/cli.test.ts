@@ -81,6 +81,19 @@ describe('gopherlab run', () => {
     expect(Math.abs(out.totalMs - (last.startMs + last.durationMs))).toBeLessThan(0.3);
   });
 
+  it('--json includes the compile cache verdict; a second CLI process hits the cache the first one filled', () => {
+    const path = file('cached.go', 'package main\nimport "fmt"\nfunc main() { fmt.Println("from the cache?") }\n');
+    type Out = { status: string; stdout: string; cache: { hit: boolean; key: string; inputs: Record<string, string> }; spans: { name: string }[] };
+    const first = JSON.parse(cli(['run', '--json', path]).stdout) as Out;
+    expect(first).toMatchObject({ status: 'ok', stdout: 'from the cache?\n', cache: { hit: false, inputs: { target: 'wasip1/wasm', mode: 'wasm' } } });
+    expect(first.cache.key).toMatch(/^[0-9a-f]{64}$/);
+    // Reindented: the same key.
+    writeFileSync(path, 'package main\nimport "fmt"\nfunc main() {   fmt.Println( "from the cache?" ) }\n');
+    const second = JSON.parse(cli(['run', '--json', path]).stdout) as Out;
+    expect(second).toMatchObject({ status: 'ok', stdout: 'from the cache?\n', cache: { hit: true, key: first.cache.key } });
+    expect(second.spans.map((s) => s.name)).not.toContain('compile');
+  });
+
   it('exits 124 on a timeout and says what happened', () => {
     const r = cli(['run', '--timeout', '500ms', file('spin.go', 'package main\nfunc main() { for {} }\n')]);
     expect(r.code).toBe(124);

@@ -4,6 +4,7 @@ import { RUN_USAGE, runCommand } from './run-command';
 import { sdkCommand } from './sdk-command';
 import { bisectCommand, matrixCommand } from './drift-command';
 import { PREPARE_COMMAND, prepareCommand } from './prepare';
+import { traceCommand } from './trace-command';
 import { UsageError } from './usage';
 
 const USAGE = `gopherlab ${APP_VERSION}: sandboxed Go experiments
@@ -12,6 +13,7 @@ usage: gopherlab <command> [arguments]
 
 commands:
   run FILE|-    run a Go file (or a txtar of several) in the sandbox
+  trace FILE|-  run it with a Go execution trace; write Chrome trace-event JSON
   sdk           list, install, remove, import and export Go SDKs
   matrix FILE   run a snippet on several Go releases and group identical results
   bisect FILE   find the first Go release whose behaviour matches an expectation
@@ -23,6 +25,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'run':
       return runCommand(rest);
+    case 'trace':
+      return traceCommand(rest);
     case 'sdk':
       return sdkCommand(rest);
     case 'matrix':

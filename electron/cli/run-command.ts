@@ -25,7 +25,7 @@ Prints the program's output and exits with its exit code (see the README for oth
   --pids      Docker: process/thread limit of the container (default 64)
   --faketime  Docker: build with -tags=faketime (sleeps are instant; output is deterministic)
   --offline   never download: a --go release that is not installed fails with sdk-missing
-  --json      print one JSON object with status, exitCode, stdout, stderr, go, mode, spans`;
+  --json      print one JSON object with status, exitCode, stdout, stderr, go, mode, cache, spans`;
 
 export async function runCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -130,7 +130,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 }
 
 /** `--go 1.22.3` that is not installed but is a release name: install it first, with progress. */
-async function installOnDemand(core: Core, spec: string): Promise<void> {
+export async function installOnDemand(core: Core, spec: string): Promise<void> {
   if (!/^(go)?\d+\.\d+(\.\d+)?((rc|beta)\d+)?$/.test(spec.trim())) return;
   try {
     await core.toolchains.resolve(spec);
@@ -164,7 +164,7 @@ function writeOut(text: string): Promise<void> {
   return new Promise((resolve) => process.stdout.write(text, () => resolve()));
 }
 
-async function readStdin(): Promise<string> {
+export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');

@@ -1,4 +1,5 @@
 // The engine, assembled: toolchains, runs and the workspace store. Plain Node, no electron.
+import { join } from 'node:path';
 import { SANDBOX_MODES } from '../../shared/run';
 import type { AppInfo } from '../../shared/contract';
 import type { Toolchain } from '../../shared/toolchain';
@@ -6,10 +7,15 @@ import { ToolchainRegistry } from './sdk/registry';
 import { RunService } from './pipeline/run-service';
 import { WorkspaceStore } from './store/workspace-store';
 import { SettingsStore } from './store/settings-store';
+import { SnippetStore } from './store/snippet-store';
+import { PlayClient } from './share/play-client';
 import { SdkManager } from './sdk/manager';
+import { LspService } from './lsp/lsp-service';
 import { hostPlatform } from './sdk/proxy';
 import { resolveDataDir } from './store/paths';
 import { sweepStaleWorkDirs } from './pipeline/workdir';
+import { CompileCache } from './cache/compile-cache';
+import { HistoryStore } from './store/history-store';
 
 export interface CoreOptions {
   /** Where state lives; defaults to GOPHERLAB_HOME or the platform's data folder. */
@@ -31,6 +37,16 @@ export interface Core {
   readonly workspace: WorkspaceStore;
   readonly sdk: SdkManager;
   readonly settings: SettingsStore;
+  /** gopls for the editor: one server per toolchain, started on demand. */
+  readonly lsp: LspService;
+  /** The snippet library: every tab's snippet, kept after the tab is closed, with its last runs. */
+  readonly snippets: SnippetStore;
+  /** go.dev/play sharing (GOPHERLAB_PLAY_URL points it elsewhere). */
+  readonly play: PlayClient;
+  /** Built artifacts by their inputs, shared with the CLI; the budget is a setting. */
+  readonly cache: CompileCache;
+  /** The latency history: one entry per finished run. */
+  readonly history: HistoryStore;
   /** Readies the default toolchain for fast runs (standard library built and indexed). */
   prewarm(): Promise<void>;
   appInfo(transport: AppInfo['transport']): AppInfo;
@@ -43,12 +59,18 @@ export function createCore(options: CoreOptions = {}): Core {
   const dataDir = resolveDataDir(options.dataDir);
   const settings = new SettingsStore(dataDir);
   const toolchains = new ToolchainRegistry({ dataDir, goCacheRoot: options.goCacheRoot, extraGoroots: () => settings.get().goroots });
+  const cache = new CompileCache({ dir: join(dataDir, 'cache'), budgetBytes: () => settings.get().cacheBudgetBytes });
+  const history = new HistoryStore(dataDir);
   const runs = new RunService({
     toolchains,
+    cache,
     oneShot: options.oneShot === true,
     ...(options.onStdIndexMissing ? { onStdIndexMissing: options.onStdIndexMissing } : {}),
   });
   const workspace = new WorkspaceStore(dataDir);
+  // The open tabs on disk are snippets too: a library read for the first time (or after a crash
+  // between the two writes) takes them in.
+  const snippets = new SnippetStore(dataDir, { seed: async () => (await workspace.load())?.tabs ?? [] });
   if (!options.oneShot) void sweepStaleWorkDirs();
   // A new SDK is made ready for the targets the app builds for: wasip1 (the WASM sandbox) as a
   // step of the install, then the host's linux architecture (Docker builds) at low priority in
@@ -60,7 +82,11 @@ export function createCore(options: CoreOptions = {}): Core {
   };
   const sdk = new SdkManager({ dataDir, registry: toolchains, prewarm: prepareSdk, goproxy: () => settings.get().goproxy });
   settings.onChange(() => void toolchains.list({ refresh: true }).catch(() => undefined));
+  // A smaller cache budget frees the space now, not at the next store.
+  settings.onChange(() => cache.trim());
   if (!options.oneShot) void sdk.sweep().catch(() => undefined);
+  const lsp = new LspService({ dataDir, toolchains, goproxy: () => settings.get().goproxy });
+  if (!options.oneShot) void lsp.sweep();
   const prewarm = async () => {
     const def = (await toolchains.list().catch(() => [])).find((t) => t.isDefault);
     if (def) await prepareSdk(def);
@@ -74,6 +100,11 @@ export function createCore(options: CoreOptions = {}): Core {
     toolchains,
     runs,
     workspace,
+    lsp,
+    snippets,
+    play: new PlayClient(),
+    cache,
+    history,
     appInfo: (transport) => ({
       name: 'Gopherlab',
       version: APP_VERSION,
@@ -84,7 +115,9 @@ export function createCore(options: CoreOptions = {}): Core {
     }),
     dispose: async () => {
       toolchains.dispose();
+      await lsp.dispose();
       await runs.dispose();
+      await Promise.all([cache.dispose(), history.settled()]);
     },
   };
 }

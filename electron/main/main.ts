@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createApi, type Api } from '../core/api/api';
 import { APP_VERSION } from '../core/core';
+import { resolveDataDir } from '../core/store/paths';
 import { createAppProtocolHandler } from './app-protocol';
 import { APP_SCHEME } from './app-scheme';
 import { bindIpc, createIpcClient, type IpcClient } from './ipc';
@@ -12,6 +13,7 @@ import { buildMenuTemplate } from './menu';
 import { hardenSession, hardenWebContents } from './security';
 import { SMOKE_PREFIX, probeWindow } from './smoke';
 import { createMainWindow } from './window';
+import { WINDOW_STATE_FILE } from './window-state';
 
 const APP_NAME = 'Gopherlab';
 const DISPOSE_TIMEOUT_MS = 10_000;
@@ -97,6 +99,8 @@ function openMainWindow(): void {
   const win = createMainWindow({
     preloadPath,
     isDev,
+    // Beside core's state (GOPHERLAB_HOME or the platform's data folder), so a test's home isolates it too.
+    statePath: join(resolveDataDir(), WINDOW_STATE_FILE),
     ...(!app.isPackaged && existsSync(devIconPath) ? { iconPath: devIconPath } : {}),
   });
   const current = createIpcClient(win.webContents);

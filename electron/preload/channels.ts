@@ -24,9 +24,28 @@ export const REQUEST_CHANNELS = [
   'settings.load',
   'settings.save',
   'workspace.save',
+  'cache.stats',
+  'cache.clear',
+  'history.list',
+  'history.clear',
+  'trace.get',
+  'trace.raw',
+  'snippets.list',
+  'snippets.get',
+  'snippets.rename',
+  'snippets.delete',
+  'snippets.duplicate',
+  'snippets.runs',
+  'snippets.recordRun',
+  'share.importPlay',
+  'share.toPlay',
+  'lsp.status',
+  'lsp.install',
+  'lsp.sync',
+  'lsp.request',
 ] as const satisfies readonly RequestName[];
 
-export const EVENT_CHANNELS = ['run.output', 'run.stage', 'sdk.progress', 'drift.cell', 'drift.step'] as const satisfies readonly EventName[];
+export const EVENT_CHANNELS = ['run.output', 'run.stage', 'sdk.progress', 'drift.cell', 'drift.step', 'lsp.progress', 'lsp.diagnostics'] as const satisfies readonly EventName[];
 
 // Fails to compile when the contract gains a channel that is not listed above.
 type Unlisted = Exclude<RequestName, (typeof REQUEST_CHANNELS)[number]> | Exclude<EventName, (typeof EVENT_CHANNELS)[number]>;

@@ -1,6 +1,9 @@
 // The window: toolbar, tabs, editor | output (or the drift panel), status bar.
 import { useEffect } from 'react';
 import { DriftPanel } from '../drift/DriftPanel';
+import { LatencyPanel } from '../latency/LatencyPanel';
+import { LibrarySidebar } from '../library/LibrarySidebar';
+import { startLibrarySync } from '../library/sync';
 import { CodeEditor } from '../editor/CodeEditor';
 import { OutputPanel } from '../output/OutputPanel';
 import { DockerWarning } from '../sandbox/DockerWarning';
@@ -8,6 +11,7 @@ import { SdkPanel } from '../sdk/SdkPanel';
 import { StatusBar } from '../status/StatusBar';
 import { useApp, useAppStoreApi } from '../store/context';
 import { TabBar } from '../tabs/TabBar';
+import { TracePanel } from '../trace/TracePanel';
 import { Banner } from './Banner';
 import { SplitPane } from './SplitPane';
 import { Toolbar } from './Toolbar';
@@ -29,6 +33,8 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
 
+  useEffect(() => startLibrarySync(store), [store]);
+
   useEffect(
     () =>
       store.subscribe(
@@ -46,16 +52,19 @@ export function App() {
       <Toolbar />
       <Banner />
       <DockerWarning />
-      <SplitPane
-        left={
-          <div className="editor-column">
-            <TabBar />
-            <CodeEditor />
-          </div>
-        }
-        right={panel === 'drift' ? <DriftPanel /> : <OutputPanel />}
-        leftHidden={wide}
-      />
+      <div className="library-layout">
+        <LibrarySidebar />
+        <SplitPane
+          left={
+            <div className="editor-column">
+              <TabBar />
+              <CodeEditor />
+            </div>
+          }
+          right={panel === 'drift' ? <DriftPanel /> : panel === 'latency' ? <LatencyPanel /> : panel === 'trace' ? <TracePanel /> : <OutputPanel />}
+          leftHidden={wide}
+        />
+      </div>
       <StatusBar />
       <SdkPanel />
     </div>

@@ -1,9 +1,11 @@
-// The right pane shows the run's output or the version drift panel.
+// The right pane shows the run's output, its latency, its trace timeline or the version drift panel.
 import { useApp } from '../store/context';
 import type { RightPanel } from '../store/drift-slice';
 
 const PANELS: ReadonlyArray<{ id: RightPanel; label: string }> = [
   { id: 'output', label: 'Output' },
+  { id: 'latency', label: 'Latency' },
+  { id: 'trace', label: 'Trace' },
   { id: 'drift', label: 'Drift' },
 ];
 

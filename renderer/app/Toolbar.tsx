@@ -1,4 +1,4 @@
-// Run / Stop, the Go version (and the SDK manager), version drift, the sandbox mode (and faketime),
+// Run / Run traced / Stop, the Go version (and the SDK manager), version drift, the sandbox mode (and faketime),
 // the timeout and the other limits.
 import { useApp } from '../store/context';
 import { isActive } from '../store/install-progress';
@@ -6,6 +6,7 @@ import { FaketimeToggle, ModeSwitch } from '../sandbox/ModeSwitch';
 import { LimitsSetting } from '../settings/LimitsSetting';
 import { TimeoutSetting } from '../settings/TimeoutSetting';
 import { VersionPicker } from '../versions/VersionPicker';
+import { ShareMenu } from '../share/ShareMenu';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -20,6 +21,8 @@ export function Toolbar() {
   const driftOpen = useApp((s) => s.rightPanel === 'drift');
   const driftBusy = useApp((s) => s.matrixRun?.phase === 'running' || s.bisectRun?.phase === 'running');
   const setRightPanel = useApp((s) => s.setRightPanel);
+  // A trace needs the real clock: not with faketime.
+  const faketimeOn = useApp((s) => s.faketime && s.tabs.find((t) => t.id === s.activeTabId)?.mode === 'docker');
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Run controls">
@@ -43,6 +46,20 @@ export function Toolbar() {
           </span>
           Run
           <kbd className="shortcut">{isMac ? '⌘↵' : 'Ctrl+↵'}</kbd>
+        </button>
+        <button
+          type="button"
+          className="button subtle run-traced-button"
+          data-testid="run-traced"
+          onClick={() => void startRun({ trace: true })}
+          disabled={running || !ready || faketimeOn}
+          title={
+            faketimeOn
+              ? 'A Go execution trace needs the real clock: turn faketime off to run traced'
+              : 'Build and run with a Go execution trace (runtime/trace): goroutines, Ps, GC and user regions on the Trace timeline'
+          }
+        >
+          Run traced
         </button>
         {running && (
           <button type="button" className="button danger" data-testid="stop" onClick={() => void cancelRun()} disabled={cancelRequested} title="Stop the run">
@@ -70,6 +87,7 @@ export function Toolbar() {
         Drift
         {driftBusy && <span className="dot-badge" aria-label="a matrix or bisect is running" />}
       </button>
+      <ShareMenu />
       <div className="toolbar-divider" />
       <div className="toolbar-group">
         <ModeSwitch />

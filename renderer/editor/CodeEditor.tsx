@@ -1,7 +1,9 @@
 // The Monaco editor: one model per tab (own undo history), markers from the last run's
-// diagnostics, Ctrl/Cmd+Enter to run. It talks to the store directly, outside React renders,
-// so typing never re-renders the component tree.
+// diagnostics, gopls (completion, hover, diagnostics) when it is there, Ctrl/Cmd+Enter to run.
+// It talks to the store directly, outside React renders, so typing never re-renders the tree.
 import { useEffect, useRef } from 'react';
+import { bindGopls } from '../lsp/gopls-binding';
+import { GoplsNotice } from '../lsp/GoplsNotice';
 import { useAppStoreApi } from '../store/context';
 import type { AppStore } from '../store/store';
 import { selectActiveTab } from '../store/workspace-slice';
@@ -20,11 +22,22 @@ export function CodeEditor() {
     return mountEditor(el, store);
   }, [store]);
 
-  return <div className="code-editor" ref={host} data-testid="editor" aria-label="Go source editor" />;
+  return (
+    <div className="code-editor-area">
+      <div className="code-editor" ref={host} data-testid="editor" aria-label="Go source editor" />
+      <GoplsNotice />
+    </div>
+  );
 }
 
 function modelUri(tabId: string) {
   return monaco.Uri.parse(`inmemory://gopherlab/${tabId}/prog.go`);
+}
+
+/** The tab id in a model's URI (see modelUri), or null for other models. */
+function tabIdOf(uri: monaco.Uri): string | null {
+  if (uri.scheme !== 'inmemory' || uri.authority !== 'gopherlab') return null;
+  return /^\/([A-Za-z0-9_-]+)\/prog\.go$/.exec(uri.path)?.[1] ?? null;
 }
 
 function mountEditor(el: HTMLElement, store: AppStore): () => void {
@@ -151,6 +164,17 @@ function mountEditor(el: HTMLElement, store: AppStore): () => void {
   syncModels();
   showActiveTab();
   applyMarkers();
+  const unbindGopls = bindGopls({
+    editor,
+    store,
+    language: GO,
+    modelOf: (tabId) => models.get(tabId),
+    tabOf: (model) => {
+      const tabId = tabIdOf(model.uri);
+      const tab = tabId ? store.getState().tabs.find((t) => t.id === tabId) : undefined;
+      return tab ? { tabId: tab.id, go: tab.go } : null;
+    },
+  });
 
   const disposables: Array<{ dispose(): void }> = [];
   disposables.push(
@@ -196,6 +220,7 @@ function mountEditor(el: HTMLElement, store: AppStore): () => void {
   editor.focus();
 
   return () => {
+    unbindGopls();
     unsubscribes.forEach((off) => off());
     disposables.forEach((d) => d.dispose());
     editor.dispose();

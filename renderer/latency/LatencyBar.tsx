@@ -1,9 +1,10 @@
 // Where the run's time went: one stacked bar of its stages, filled live from run.stage events
-// and replaced by the result's spans when the run ends.
+// and replaced by the result's spans when the run ends; beside it, the compile cache's verdict.
 import { useEffect, useState } from 'react';
 import type { Span } from '../../shared/run';
 import { formatMs } from '../output/status';
 import { useApp } from '../store/context';
+import { CacheVerdict } from './CacheVerdict';
 import { layoutSpans } from './segments';
 
 const NO_SPANS: Span[] = [];
@@ -14,6 +15,7 @@ export function LatencyBar() {
   const spans = useApp((s) => s.run?.result?.spans ?? null);
   const totalMs = useApp((s) => s.run?.result?.totalMs ?? null);
   const startedAt = useApp((s) => s.run?.startedAt ?? 0);
+  const cache = useApp((s) => (s.run?.phase === 'done' ? (s.run.result?.cache ?? null) : null));
   const elapsed = useElapsed(phase === 'running', startedAt);
 
   if (phase === null) return null;
@@ -26,6 +28,8 @@ export function LatencyBar() {
     <section className="latency" aria-label="Latency breakdown">
       <div className="latency-head">
         <h3 className="section-title">Latency</h3>
+        <span className="spacer" />
+        {cache && <CacheVerdict cache={cache} />}
         <span className="latency-total" data-testid="latency-total">
           {running ? `${formatMs(elapsed)}…` : `total ${formatMs(layout.totalMs)}`}
         </span>

@@ -43,11 +43,24 @@ export function bindContractEvents(client: RendererClient, store: AppStore, flus
     // Matrix cells and bisect steps, as they finish.
     client.on('drift.cell', (p) => store.getState().receiveCell(p)),
     client.on('drift.step', (p) => store.getState().receiveStep(p)),
-    // A run started from anywhere (button, shortcut, editor) shows its output.
+    // A run started from anywhere (button, shortcut, editor) shows its output; the latency and
+    // trace panels show the new run themselves.
     store.subscribe(
       (s) => s.run?.runId,
       (runId) => {
-        if (runId) store.getState().setRightPanel('output');
+        const s = store.getState();
+        if (runId && s.rightPanel !== 'latency' && s.rightPanel !== 'trace') s.setRightPanel('output');
+      },
+    ),
+    // A finished run: the latency panel reads the history again; a traced one opens its timeline.
+    store.subscribe(
+      (s) => (s.run?.phase === 'done' ? s.run.runId : null),
+      (runId) => {
+        if (!runId) return;
+        const s = store.getState();
+        s.refreshAfterRun(runId);
+        const ref = s.run?.result?.trace;
+        if (ref && !ref.error && s.rightPanel === 'output') s.setRightPanel('trace');
       },
     ),
     // Installs are shared: this window also sees those another window or the CLI started.

@@ -16,7 +16,7 @@ import { resolveToolchain } from './toolchain-slice';
 import type { AppState, SliceCreator, StoreDeps } from './types';
 import { selectActiveTab } from './workspace-slice';
 
-export type RightPanel = 'output' | 'drift';
+export type RightPanel = 'output' | 'latency' | 'trace' | 'drift';
 export type DriftSection = 'matrix' | 'bisect' | 'examples' | 'bench';
 export type DriftMode = SandboxMode | 'auto';
 

@@ -38,6 +38,8 @@ export interface RunView {
    * they arrive all at once; the result's replay shows the same text with the program's timing.
    */
   faketime: boolean;
+  /** Asked for a Go execution trace of the program (absent: no). */
+  traced?: boolean;
   phase: 'running' | 'done';
   startedAt: number;
   finishedAt: number | null;
@@ -73,7 +75,8 @@ export interface RunSlice {
   run: RunView | null;
   ranGoByTab: Record<string, RanGo>;
   revealTarget: RevealTarget | null;
-  startRun(): Promise<void>;
+  /** `trace`: also capture a Go execution trace (not with faketime: a trace needs the real clock). */
+  startRun(options?: { trace?: boolean }): Promise<void>;
   cancelRun(): Promise<void>;
   /** Output events in arrival order; applied as one store update. */
   receiveOutput(payloads: ReadonlyArray<EventPayload<'run.output'>>): void;
@@ -126,7 +129,7 @@ export function createRunSlice(deps: StoreDeps): SliceCreator<RunSlice> {
       ranGoByTab: {},
       revealTarget: null,
 
-      async startRun() {
+      async startRun(options) {
         const s = get();
         if (s.run?.phase === 'running') return;
         const tab = selectActiveTab(s);
@@ -135,6 +138,7 @@ export function createRunSlice(deps: StoreDeps): SliceCreator<RunSlice> {
         const runId = randomId('run');
         const mode = tab.mode;
         const faketime = mode === 'docker' && s.faketime;
+        const traced = options?.trace === true && !faketime;
         set({
           run: {
             runId,
@@ -143,6 +147,7 @@ export function createRunSlice(deps: StoreDeps): SliceCreator<RunSlice> {
             go: tab.go,
             mode,
             faketime,
+            traced,
             phase: 'running',
             startedAt: deps.now(),
             finishedAt: null,
@@ -164,6 +169,7 @@ export function createRunSlice(deps: StoreDeps): SliceCreator<RunSlice> {
             mode,
             limits: runLimits(s, mode),
             ...(faketime ? { faketime: true } : {}),
+            ...(traced ? { trace: true } : {}),
           });
           const events = faketime ? result.replay : undefined;
           set(

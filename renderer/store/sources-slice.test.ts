@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ContractError } from '../../shared/contract';
-import type { Settings } from '../../shared/settings';
+import { SettingsSchema, type Settings } from '../../shared/settings';
 import type { Catalog, Toolchain } from '../../shared/toolchain';
 import { deferred, fakeClient } from '../test/fake-client';
 import { sourcesDirty } from './sources-slice';
@@ -10,13 +10,15 @@ const pathGo: Toolchain = { id: 'path:go1.26.8', version: 'go1.26.8', goroot: '/
 const srcGo: Toolchain = { id: 'goroot:/home/u/go-src', version: 'go1.27.0', goroot: '/home/u/go-src', source: 'path', isDefault: false };
 const catalog: Catalog = { releases: [], proxy: 'https://proxy.golang.org', fetchedAt: 1, offline: false };
 
-function setup(stored: Settings = { goproxy: '', goroots: [] }) {
+const MIB = 1024 * 1024;
+
+function setup(stored: Omit<Settings, 'cacheBudgetBytes'> & Partial<Settings> = { goproxy: '', goroots: [] }) {
   const client = fakeClient();
-  let current = stored;
+  let current: Settings = SettingsSchema.parse(stored);
   let listed: Toolchain[] = [pathGo];
   client.handle('settings.load', () => current);
   client.handle('settings.save', (s) => {
-    current = { goproxy: s.goproxy ?? '', goroots: s.goroots ?? [] };
+    current = SettingsSchema.parse(s);
     return current;
   });
   client.handle('sdk.list', () => listed);
@@ -33,7 +35,7 @@ describe('sources slice', () => {
     await store.getState().loadSources();
     const s = store.getState();
     expect(s.sourcesStatus).toBe('ready');
-    expect(s.sources).toEqual({ goproxy: 'https://goproxy.example', goroots: ['/opt/go'] });
+    expect(s.sources).toEqual({ goproxy: 'https://goproxy.example', goroots: ['/opt/go'], cacheBudgetBytes: 512 * MIB });
     expect(s.sourcesDraft).toEqual({ goproxy: 'https://goproxy.example', goroots: ['/opt/go'] });
     expect(sourcesDirty(s)).toBe(false);
   });
@@ -51,24 +53,24 @@ describe('sources slice', () => {
     store.getState().removeGorootDraft('/opt/go');
     expect(store.getState().sourcesDraft.goroots).toEqual(['/home/u/go-src']);
     // The stored settings are untouched until saved.
-    expect(store.getState().sources).toEqual({ goproxy: '', goroots: ['/opt/go'] });
+    expect(store.getState().sources).toMatchObject({ goproxy: '', goroots: ['/opt/go'] });
   });
 
-  it('saves, then re-reads the toolchains and the catalogue', async () => {
-    const { store, calls, setListed } = setup();
+  it('saves, keeping the settings it does not edit, then re-reads the toolchains and the catalogue', async () => {
+    const { store, calls, setListed } = setup({ goproxy: '', goroots: [], cacheBudgetBytes: 100 * MIB });
     await store.getState().loadSources();
     store.getState().setGoproxyDraft(' https://goproxy.example ');
     store.getState().addGorootDraft('/home/u/go-src');
     setListed([pathGo, srcGo]);
 
     expect(await store.getState().saveSources()).toBe(true);
-    expect(calls('settings.save').map((c) => c.params)).toEqual([{ goproxy: 'https://goproxy.example', goroots: ['/home/u/go-src'] }]);
+    expect(calls('settings.save').map((c) => c.params)).toEqual([{ goproxy: 'https://goproxy.example', goroots: ['/home/u/go-src'], cacheBudgetBytes: 100 * MIB }]);
     expect(calls('sdk.list').at(-1)?.params).toEqual({ refresh: true });
     expect(calls('sdk.catalog').at(-1)?.params).toEqual({ refresh: true });
     const s = store.getState();
     expect(s.sourcesStatus).toBe('ready');
     expect(s.sourcesSavedAt).toBe(42);
-    expect(s.sources).toEqual({ goproxy: 'https://goproxy.example', goroots: ['/home/u/go-src'] });
+    expect(s.sources).toEqual({ goproxy: 'https://goproxy.example', goroots: ['/home/u/go-src'], cacheBudgetBytes: 100 * MIB });
     expect(sourcesDirty(s)).toBe(false);
     expect(s.toolchains.map((t) => t.goroot)).toContain('/home/u/go-src');
     expect(s.catalogStatus).toBe('ready');
@@ -98,14 +100,18 @@ describe('sources slice', () => {
     expect(store.getState().sourcesStatus).toBe('error');
     expect(store.getState().sourcesError).toMatch(/^Could not load the settings: /);
 
+    // Saving reads the stored settings first, so the ones it does not edit are kept.
+    client.handle('settings.load', () => SettingsSchema.parse({ goproxy: '', goroots: [], cacheBudgetBytes: 64 * MIB }));
     const answer = deferred<Settings>();
     client.handle('settings.save', () => answer.promise);
     store.getState().setGoproxyDraft('off');
     const first = store.getState().saveSources();
     expect(store.getState().sourcesStatus).toBe('saving');
     expect(await store.getState().saveSources()).toBe(false);
-    answer.resolve({ goproxy: 'off', goroots: [] });
+    await expect.poll(() => calls('settings.save').length).toBe(1);
+    answer.resolve(SettingsSchema.parse({ goproxy: 'off', goroots: [], cacheBudgetBytes: 64 * MIB }));
     expect(await first).toBe(true);
     expect(calls('settings.save')).toHaveLength(1);
+    expect(calls('settings.save')[0]?.params).toEqual({ goproxy: 'off', goroots: [], cacheBudgetBytes: 64 * MIB });
   });
 });

@@ -1,17 +1,20 @@
 // Where SDKs come from: the GOPROXY for downloads and extra GOROOTs offered as toolchains. Edited as
 // a draft in the SDK panel; Save stores them on the server, then re-reads the toolchains and the
 // release catalogue, which both depend on them.
-import type { Settings } from '../../shared/settings';
+import { SettingsSchema, type Settings } from '../../shared/settings';
 import { describeError } from './errors';
 import type { SliceCreator, StoreDeps } from './types';
 
 export type SourcesStatus = 'idle' | 'loading' | 'ready' | 'saving' | 'error';
 
+/** The settings this section edits; the others (the cache budget) are kept as stored. */
+export type SourcesDraft = Pick<Settings, 'goproxy' | 'goroots'>;
+
 export interface SourcesSlice {
   /** What the server has stored; null until loaded. */
   sources: Settings | null;
   /** What the user is editing. */
-  sourcesDraft: Settings;
+  sourcesDraft: SourcesDraft;
   sourcesStatus: SourcesStatus;
   sourcesError: string | null;
   /** Set after a successful save, until the draft changes again. */
@@ -25,7 +28,7 @@ export interface SourcesSlice {
   saveSources(): Promise<boolean>;
 }
 
-const EMPTY: Settings = { goproxy: '', goroots: [] };
+const EMPTY: SourcesDraft = { goproxy: '', goroots: [] };
 
 /** True when the draft differs from what is stored. */
 export function sourcesDirty(s: Pick<SourcesSlice, 'sources' | 'sourcesDraft'>): boolean {
@@ -76,7 +79,9 @@ export function createSourcesSlice(deps: StoreDeps): SliceCreator<SourcesSlice> 
       const draft = get().sourcesDraft;
       set({ sourcesStatus: 'saving', sourcesError: null });
       try {
-        const sources = await deps.client.call('settings.save', { goproxy: draft.goproxy.trim(), goroots: draft.goroots });
+        // Settings are saved whole: the fields this section does not edit go back as stored.
+        const stored = get().sources ?? (await deps.client.call('settings.load', {}));
+        const sources = await deps.client.call('settings.save', { ...SettingsSchema.parse(stored), goproxy: draft.goproxy.trim(), goroots: draft.goroots });
         set({ sources, sourcesDraft: { goproxy: sources.goproxy, goroots: [...sources.goroots] }, sourcesStatus: 'ready', sourcesSavedAt: deps.now() });
       } catch (err) {
         set({ sourcesStatus: 'error', sourcesError: `Could not save: ${describeError(err)}` });

@@ -5,6 +5,9 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import { createConnectionSlice } from './connection-slice';
 import { createBenchSlice } from './bench-slice';
 import { createDriftSlice } from './drift-slice';
+import { createLspSlice } from '../lsp/lsp-slice';
+import { createLatencySlice } from './latency-slice';
+import { createLibrarySlice } from '../library/library-slice';
 import { createRunSlice } from './run-slice';
 import { createSandboxSlice } from './sandbox-slice';
 import { createSdkSlice } from './sdk-slice';
@@ -38,6 +41,9 @@ export function createAppStore(deps: StoreDeps): AppStore {
       ...createConnectionSlice(deps)(...a),
       ...createDriftSlice(deps)(...a),
       ...createBenchSlice(deps)(...a),
+      ...createLspSlice(deps)(...a),
+      ...createLatencySlice(deps)(...a),
+      ...createLibrarySlice(deps)(...a),
     })),
   );
 }

@@ -4,6 +4,8 @@ import type { RendererClient } from '../contract/connection';
 import type { BenchSlice } from './bench-slice';
 import type { ConnectionSlice } from './connection-slice';
 import type { DriftSlice } from './drift-slice';
+import type { LatencySlice } from './latency-slice';
+import type { LibrarySlice } from '../library/library-slice';
 import type { RunSlice } from './run-slice';
 import type { SandboxSlice } from './sandbox-slice';
 import type { SdkSlice } from './sdk-slice';
@@ -11,8 +13,9 @@ import type { SettingsSlice } from './settings-slice';
 import type { SourcesSlice } from './sources-slice';
 import type { ToolchainSlice } from './toolchain-slice';
 import type { WorkspaceSlice } from './workspace-slice';
+import type { LspSlice } from '../lsp/lsp-slice';
 
-export type AppState = WorkspaceSlice & RunSlice & ToolchainSlice & SdkSlice & SettingsSlice & SandboxSlice & ConnectionSlice & DriftSlice & SourcesSlice & BenchSlice;
+export type AppState = WorkspaceSlice & RunSlice & ToolchainSlice & SdkSlice & SettingsSlice & SandboxSlice & ConnectionSlice & DriftSlice & SourcesSlice & BenchSlice & LatencySlice & LibrarySlice & LspSlice;
 
 /** What a slice's actions may use besides the store itself. */
 export interface StoreDeps {

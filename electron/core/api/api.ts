@@ -17,6 +17,8 @@ import { bisect } from '../drift/bisect';
 import { DRIFT_EXAMPLES } from '../drift/examples';
 import { runMatrix } from '../drift/matrix';
 import { runBenchDrift } from '../drift/perf';
+import { historyEntry } from '../store/history-store';
+import { TraceService } from '../trace/trace-service';
 
 /** Where a caller's events go: each run streams to the client that started it. */
 export type EventSink = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
@@ -40,12 +42,19 @@ type Handlers = {
 
 export function createApi(options: ApiOptions): Api {
   const core = createCore(options);
+  const traces = new TraceService({ dataDir: core.dataDir, toolchains: core.toolchains });
   const runsBySink = new Map<EventSink, Set<string>>();
   // Every client that has called in hears broadcast events (installs are shared).
   const sinks = new Set<EventSink>();
   core.sdk.onProgress((p) => {
     for (const sink of sinks) sink('sdk.progress', p);
   });
+  core.lsp.onProgress((p) => {
+    for (const sink of sinks) sink('lsp.progress', p);
+  });
+  // gopls' diagnostics for a tab go to the client that last synced it.
+  const lspSinks = new Map<string, EventSink>();
+  core.lsp.onDiagnostics((e) => lspSinks.get(e.tabId)?.('lsp.diagnostics', e));
 
   // Matrix and bisect jobs by id, so drift.cancel can stop them (and every run they started).
   const driftJobs = new Map<string, AbortController>();
@@ -75,10 +84,13 @@ export function createApi(options: ApiOptions): Api {
       if (!runs) runsBySink.set(sink, (runs = new Set()));
       runs.add(request.runId);
       try {
-        return await core.runs.run(request, {
+        const result = await core.runs.run(request, {
           onOutput: (stream, data) => sink('run.output', { runId: request.runId, stream, data }),
           onStage: (span) => sink('run.stage', { runId: request.runId, span }),
         });
+        // Off the result's path; a history that cannot be written never fails a run.
+        core.history.append(historyEntry(request, result)).catch(() => undefined);
+        return result;
       } finally {
         runs.delete(request.runId);
       }
@@ -96,10 +108,37 @@ export function createApi(options: ApiOptions): Api {
       return { canceled: c !== undefined };
     },
     'drift.examples': async () => DRIFT_EXAMPLES,
+    'trace.get': async (p) => traces.get(p.id),
+    'trace.raw': async (p) => traces.raw(p.id),
+    'cache.stats': async () => core.cache.stats(),
+    'cache.clear': async () => core.cache.clear(),
+    'history.list': async (p) => core.history.list(p.limit),
+    'history.clear': async () => ({ cleared: await core.history.clear() }),
     'workspace.load': async () => core.workspace.load(),
     'settings.load': async () => core.settings.get(),
     'settings.save': async (s) => core.settings.save(s),
-    'workspace.save': async (w) => ({ savedAt: await core.workspace.save(w) }),
+    'workspace.save': async (w) => {
+      const savedAt = await core.workspace.save(w);
+      // Every tab is a snippet: the library keeps what the tabs hold, also after they close.
+      await core.snippets.saveTabs(w.tabs);
+      return { savedAt };
+    },
+    'snippets.list': async (p) => core.snippets.list(p.query),
+    'snippets.get': async (p) => core.snippets.get(p.id),
+    'snippets.rename': async (p) => core.snippets.rename(p.id, p.title),
+    'snippets.delete': async (p) => ({ deleted: await core.snippets.delete(p.id) }),
+    'snippets.duplicate': async (p) => core.snippets.duplicate(p.id),
+    'snippets.runs': async (p) => core.snippets.listRuns(p.id),
+    'snippets.recordRun': async (p) => ({ recorded: await core.snippets.recordRun(p.id, p.run) }),
+    'share.importPlay': async (p) => core.play.fetchSnippet(p.link),
+    'share.toPlay': async (p) => core.play.share(p.source),
+    'lsp.status': async (p) => core.lsp.status(p.refresh === true),
+    'lsp.install': async () => core.lsp.install(),
+    'lsp.sync': async (p, sink) => {
+      lspSinks.set(p.tabId, sink);
+      return core.lsp.sync(p);
+    },
+    'lsp.request': async (p) => core.lsp.request(p),
   };
 
   return {
@@ -124,6 +163,7 @@ export function createApi(options: ApiOptions): Api {
     cancelAllFor(sink) {
       for (const runId of runsBySink.get(sink) ?? []) core.runs.cancel(runId);
       runsBySink.delete(sink);
+      for (const [tabId, s] of lspSinks) if (s === sink) lspSinks.delete(tabId);
       sinks.delete(sink);
     },
     dispose: () => core.dispose(),

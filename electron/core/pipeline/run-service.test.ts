@@ -63,7 +63,8 @@ describe('run pipeline (WASM sandbox, real Go)', () => {
   it('builds a plain snippet with the direct compile+link path once the std index is ready, with the same result', async () => {
     let builder = '';
     for (let i = 0; i < 50 && builder !== 'direct'; i++) {
-      const { result } = await run(HELLO);
+      // A new program each time, or the compile cache would answer instead of a builder.
+      const { result } = await run(`${HELLO}var _ = ${i}\n`);
       expect(result.status).toBe('ok');
       expect(result.stdout).toBe('hello, 世界\n');
       builder = String(result.spans.find((s) => s.name === 'compile')?.attrs?.builder);

@@ -1,11 +1,12 @@
 // The run pipeline: resolve SDK → write files → compile → validate → sandbox → result. Every stage
 // is a span; every way a run can end maps to one status from the closed set and a message that
 // says what to do next.
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   DEFAULT_LIMITS,
   RunRequestSchema,
+  type CacheInfo,
   type Diagnostic,
   type OutputStream,
   type ParsedRunRequest,
@@ -14,6 +15,7 @@ import {
   type RunResult,
   type RunStatus,
   type Span,
+  type TraceRef,
 } from '../../../shared/run';
 import type { Toolchain } from '../../../shared/toolchain';
 import { parseTxtar, type SnippetFile } from '../../../shared/txtar';
@@ -32,6 +34,11 @@ import { parseTestOutput, testBinaryArgs, type BenchmarkRun, type TestOutcome } 
 import { parseSnippet, RejectedInputError } from './guards';
 import { SpanRecorder } from './spans';
 import { createWorkDir, writeSnippet, type WorkDir } from './workdir';
+import { cacheKey, type CacheKey } from '../cache/cache-key';
+import type { CacheHit, CompileCache } from '../cache/compile-cache';
+import { captureTrace, TRACE_CAP_BYTES } from '../trace/capture';
+import { instrumentForTrace, traceTestArgs, TRACE_DIR, TRACE_DONE_FILE, TRACE_FILE, type Instrumented } from '../trace/instrument';
+import { TraceStore } from '../trace/trace-store';
 
 export interface RunListeners {
   onOutput?: (stream: OutputStream, data: string) => void;
@@ -51,6 +58,8 @@ export interface RunServiceOptions {
   /** Where to look for a container engine (DOCKER_HOST…); defaults to the process environment. */
   dockerEnv?: NodeJS.ProcessEnv;
   onStdIndexMissing?: (toolchain: Toolchain) => void;
+  /** Successful builds are kept here by their inputs; a rerun of the same inputs skips the compile. */
+  cache?: CompileCache;
 }
 
 const WASM_TARGET: Target = { goos: 'wasip1', goarch: 'wasm' };
@@ -79,6 +88,9 @@ export class RunService {
   /** The Docker client is loaded on first use: a WASM-only process (the CLI) never pays for it. */
   private dockerService: Promise<DockerService> | null = null;
   private readonly buildTimeoutMs: number;
+  /** The compile cache's verdict for each run that reached the build, for its result. */
+  private readonly cacheInfo = new WeakMap<ParsedRunRequest, CacheInfo>();
+  private traces: TraceStore | null = null;
 
   constructor(private readonly options: RunServiceOptions) {
     this.buildTimeoutMs = options.buildTimeoutMs ?? 120_000;
@@ -155,6 +167,12 @@ export class RunService {
       return this.result({ runId, source: '', mode: 'wasm' } as ParsedRunRequest, spans, null, { status: 'rejected', message: `the run request is invalid (${why})` });
     }
     const request: ParsedRunRequest = parsed.data;
+    if (request.trace && request.faketime) {
+      return this.result(request, spans, null, {
+        status: 'rejected',
+        message: 'a trace needs the real clock and faketime replaces it: turn off faketime to trace, or tracing to use faketime',
+      });
+    }
     const limits: RunLimits = { ...DEFAULT_LIMITS, ...request.limits };
     const controller = new AbortController();
     if (this.active.has(request.runId)) {
@@ -219,13 +237,16 @@ export class RunService {
         snippet = await spans.stage('write-files', async () => {
           const parsed = parseSnippet(request.source);
           workDir = await createWorkDir();
-          const files = parsed.files.map((f) => (f.name === 'go.mod' && request.goLine ? { ...f, content: withGoLine(f.content, request.goLine) } : f));
+          let files = parsed.files.map((f) => (f.name === 'go.mod' && request.goLine ? { ...f, content: withGoLine(f.content, request.goLine) } : f));
           if (!files.some((f) => f.name === 'go.mod')) {
             files.push({ name: 'go.mod', content: `module play\n\ngo ${request.goLine ?? languageVersion(tc.version)}\n`, startLine: 0 });
           }
+          // Traced runs: the program as instrumented is what gets written, built and cached.
+          const traced = request.trace ? instrumentForTrace(files, request.test !== undefined) : null;
+          if (traced) files = traced.files;
           await writeSnippet(workDir.src, files);
           // What was written, go.mod included: the build plans from exactly these files.
-          return { files };
+          return { files, traced };
         });
       } catch (err) {
         if (err instanceof RejectedInputError) {
@@ -240,31 +261,50 @@ export class RunService {
 
       const outPath = join(dir.root, inDocker ? 'prog' : 'prog.wasm');
       const files = snippet.files;
+      const traced = snippet.traced;
       const tags = request.faketime ? ['-tags=faketime'] : [];
       // A snippet with tests runs as `go test`: the test binary, with -test.v and what was asked.
       const testMode = request.test !== undefined || files.some((f) => f.name.endsWith('_test.go'));
       const guestArgs = testMode ? testBinaryArgs(request.test ?? {}) : [];
-      const build = await spans.stage(
+      if (traced?.via === 'test-flag') guestArgs.push(...traceTestArgs());
+      const lookup = this.options.cache
+        ? await spans.stage(
+            'cache-lookup',
+            async () => {
+              // WASM: an artifact whose module is still compiled in memory is not read again (the
+              // module is taken here, so another run cannot push it out of the sandbox's cache).
+              let module: WebAssembly.Module | undefined;
+              const held = inDocker ? undefined : (artifact: string) => (module = this.sandbox.compiled(artifact, limits.memoryBytes)) !== undefined;
+              const found = await this.cacheLookup(request, { files, toolchain: tc, target, tags, test: testMode }, held);
+              // Docker runs the binary from the run's folder (it is mounted into the container).
+              if (found.hit && inDocker) await writeFile(outPath, found.hit.bytes!, { mode: 0o755 });
+              return { ...found, module: found.hit && !found.hit.bytes ? module : undefined };
+            },
+            (l) => ({ hit: l.hit !== null, key: l.key.key.slice(0, 12) }),
+          )
+        : null;
+      const cached = lookup?.hit ?? null;
+      const build = cached ? null : await spans.stage(
         'compile',
         () => this.build(tc, files, dir, outPath, controller.signal, target, tags, testMode),
         (b) => ({ files: files.length, builder: b.builder, target: `${target.goos}/${target.goarch}`, ...(testMode ? { test: true } : {}) }),
       );
-      if (build.canceled) return this.result(request, spans, tc, { status: 'canceled', message: 'the run was stopped', buildOutput: build.log });
-      if (build.timedOut) {
+      if (build?.canceled) return this.result(request, spans, tc, { status: 'canceled', message: 'the run was stopped', buildOutput: build.log });
+      if (build?.timedOut) {
         return this.result(request, spans, tc, {
           status: 'timeout',
           message: `the build took longer than ${Math.round(this.buildTimeoutMs / 1000)} s and was stopped; is there a huge constant or generated code?`,
           buildOutput: build.log,
         });
       }
-      if (!build.ok && buildRanOutOfMemory(build.log)) {
+      if (build && !build.ok && buildRanOutOfMemory(build.log)) {
         return this.result(request, spans, tc, {
           status: 'memory-limit',
           message: `the build needed more than the ${mib(BUILD_MEMORY_BYTES)} the compiler may use; is there a huge constant or array?`,
           buildOutput: build.log,
         });
       }
-      if (!build.ok) {
+      if (build && !build.ok) {
         const diagnostics = parseDiagnostics(build.log);
         return this.result(request, spans, tc, {
           status: 'compile-error',
@@ -273,6 +313,9 @@ export class RunService {
           diagnostics,
         });
       }
+
+      let artifact = cached?.artifact;
+      if (lookup && !cached && inDocker) artifact = await this.cacheStore(spans, lookup.key, () => readFile(outPath));
 
       if (dockerSandbox) {
         const outcome = await dockerSandbox.run({
@@ -283,11 +326,15 @@ export class RunService {
           signal: controller.signal,
           spans,
           ...(listeners.onOutput ? { onOutput: listeners.onOutput } : {}),
+          ...(traced ? { trace: { mount: TRACE_DIR, names: [TRACE_FILE, TRACE_DONE_FILE], capBytes: TRACE_CAP_BYTES } } : {}),
         });
-        return this.result(request, spans, tc, withTests(classifyDocker(outcome, limits), outcome, testMode), outcome);
+        const verdict = withTests(classifyDocker(outcome, limits), outcome, testMode);
+        return this.result(request, spans, tc, await this.withTrace(verdict, request.runId, traced, outcome, spans), outcome);
       }
 
-      const wasm = await spans.stage('read-artifact', () => readFile(outPath));
+      const compiled = lookup?.module;
+      const wasm = cached ? (cached.bytes ?? new Uint8Array(0)) : await spans.stage('read-artifact', () => readFile(outPath));
+      if (lookup && !cached) artifact = await this.cacheStore(spans, lookup.key, wasm);
       const outcome = await this.sandbox.run({
         wasm,
         timeoutMs: limits.timeoutMs,
@@ -298,8 +345,12 @@ export class RunService {
         signal: controller.signal,
         spans,
         ...(listeners.onOutput ? { onOutput: listeners.onOutput } : {}),
+        ...(artifact ? { artifact } : {}),
+        ...(compiled ? { compiled } : {}),
+        ...(traced ? { dir: { path: TRACE_DIR, capBytes: TRACE_CAP_BYTES } } : {}),
       });
-      return this.result(request, spans, tc, withTests(classify(outcome, limits), outcome, testMode), outcome);
+      const verdict = withTests(classify(outcome, limits), outcome, testMode);
+      return this.result(request, spans, tc, await this.withTrace(verdict, request.runId, traced, outcome, spans), outcome);
     } catch (err) {
       return this.result(request, spans, toolchain, {
         status: 'internal-error',
@@ -310,6 +361,60 @@ export class RunService {
       const dir = workDir as WorkDir | null;
       if (dir) void dir.dispose().catch(() => undefined);
     }
+  }
+
+  /** Traced runs: keeps the trace the program wrote (or says why there is none) in the verdict. */
+  private async withTrace(
+    verdict: Verdict,
+    runId: string,
+    traced: Instrumented | null,
+    outcome: { files?: { name: string; bytes: Uint8Array }[]; filesTruncated?: boolean },
+    spans: SpanRecorder,
+  ): Promise<Verdict> {
+    if (!traced) return verdict;
+    this.traces ??= new TraceStore(this.options.toolchains.dataDir);
+    const store = this.traces;
+    const trace = await spans.stage(
+      'trace-capture',
+      () => captureTrace(store, { runId, via: traced.via, status: verdict.status, ...(outcome.files ? { files: outcome.files } : {}), ...(outcome.filesTruncated ? { filesTruncated: true } : {}) }),
+      (t) => ({ bytes: t.bytes, ...(t.format ? { format: t.format } : {}) }),
+    );
+    return { ...verdict, trace };
+  }
+
+  /** The compile cache's key for this build, and its artifact when it has one. */
+  private async cacheLookup(
+    request: ParsedRunRequest,
+    b: { files: SnippetFile[]; toolchain: Toolchain; target: Target; tags: string[]; test: boolean },
+    held?: (artifact: string) => boolean,
+  ): Promise<{ key: CacheKey; hit: CacheHit | null }> {
+    const key = await cacheKey({
+      ...b,
+      mode: request.mode,
+      trace: request.trace === true,
+      flags: stripped(b.target) ? STRIP_FLAGS : [],
+      ...(request.goLine ? { goLine: request.goLine } : {}),
+    });
+    const hit = await this.options.cache!.lookup(key.key, held ? { held } : {});
+    this.cacheInfo.set(request, { hit: hit !== null, key: key.key, inputs: key.inputs });
+    return { key, hit };
+  }
+
+  /** Keeps a successful build; returns the artifact's hash. A cache that cannot store never fails the run. */
+  private async cacheStore(spans: SpanRecorder, key: CacheKey, bytes: Uint8Array | (() => Promise<Uint8Array>)): Promise<string | undefined> {
+    const cache = this.options.cache!;
+    const r = await spans.stage(
+      'cache-store',
+      async () => {
+        try {
+          return await cache.store(key.key, typeof bytes === 'function' ? await bytes() : bytes, key.inputs);
+        } catch (err) {
+          return { stored: false, artifact: undefined, reason: err instanceof Error ? err.message : String(err) };
+        }
+      },
+      (r) => ({ stored: r.stored, ...(r.reason ? { reason: r.reason } : {}) }),
+    );
+    return r.artifact;
   }
 
   /** The direct compile+link fast path when it applies, `go build` otherwise. */
@@ -327,7 +432,7 @@ export class RunService {
     const { goCache } = indexRequest;
     // Native binaries link a third faster without the symbol table and DWARF (nobody debugs a
     // sandboxed run; panics and runtime.Caller use pclntab, which stays). WASM has neither.
-    const strip = target.goos !== 'wasip1';
+    const strip = stripped(target);
     const env = buildEnv({ toolchain: tc, goCache, dataDir: dir.root, target });
     let std: StdIndex | null = null;
     if (tags.length === 0 && !testMode) {
@@ -351,7 +456,7 @@ export class RunService {
         env,
         timeoutMs: this.buildTimeoutMs,
         signal,
-        ...(strip ? { linkFlags: ['-s', '-w'] } : {}),
+        ...(strip ? { linkFlags: STRIP_FLAGS } : {}),
       });
       if (direct.outcome !== 'fallback') {
         return {
@@ -371,7 +476,7 @@ export class RunService {
       output,
       timeoutMs: this.buildTimeoutMs,
       signal,
-      extraArgs: [...tags, ...(strip ? ['-ldflags=-s -w'] : [])],
+      extraArgs: [...tags, ...(strip ? [`-ldflags=${STRIP_FLAGS.join(' ')}`] : [])],
       command: testMode ? 'test' : 'build',
     });
     if (result.ok && !testMode && tags.length === 0 && !this.options.oneShot) {
@@ -405,6 +510,8 @@ export class RunService {
       ...(verdict.benchmarks ? { benchmarks: verdict.benchmarks } : {}),
       ...(outcome && 'signal' in outcome && outcome.signal ? { signal: outcome.signal } : {}),
       ...(outcome && 'events' in outcome && outcome.events ? { replay: outcome.events } : {}),
+      ...(verdict.trace ? { trace: verdict.trace } : {}),
+      ...(this.cacheInfo.has(request) ? { cache: this.cacheInfo.get(request)! } : {}),
       go: toolchain ? { version: toolchain.version, goroot: toolchain.goroot } : null,
       mode: request.mode,
       spans: spans.spans,
@@ -422,6 +529,14 @@ interface Verdict {
   buildOutput?: string;
   diagnostics?: Diagnostic[];
   panic?: { message: string };
+  trace?: TraceRef;
+}
+
+const STRIP_FLAGS = ['-s', '-w'];
+
+/** Native binaries are linked without symbol table and DWARF (see build). */
+function stripped(target: Target): boolean {
+  return target.goos !== 'wasip1';
 }
 
 function mib(bytes: number): string {

@@ -38,16 +38,78 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+export interface FakeRectangle {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface FakeDisplay {
+  id: number;
+  bounds: FakeRectangle;
+  workArea: FakeRectangle;
+}
+
 export class BrowserWindow extends EventEmitter {
   static readonly created: BrowserWindow[] = [];
   readonly webContents = new FakeWebContents();
   loadedUrl: string | null = null;
   visible = false;
   destroyed = false;
+  /** The normal (unmaximized) bounds; like Electron, a window without x/y is centred on the primary display. */
+  bounds: FakeRectangle;
+  maximized = false;
+  minimized = false;
+  fullScreen: boolean;
   constructor(readonly options: Record<string, unknown>) {
     super();
+    const area = (state.displays[0] ?? { workArea: { x: 0, y: 0, width: 1920, height: 1080 } }).workArea;
+    const width = typeof options.width === 'number' ? options.width : 800;
+    const height = typeof options.height === 'number' ? options.height : 600;
+    this.bounds = {
+      x: typeof options.x === 'number' ? options.x : area.x + Math.round((area.width - width) / 2),
+      y: typeof options.y === 'number' ? options.y : area.y + Math.round((area.height - height) / 2),
+      width,
+      height,
+    };
+    this.fullScreen = options.fullscreen === true;
     BrowserWindow.created.push(this);
     state.app.emit('web-contents-created', new FakeEvent(), this.webContents);
+  }
+  getNormalBounds(): FakeRectangle {
+    return { ...this.bounds };
+  }
+  setBounds(bounds: Partial<FakeRectangle>): void {
+    this.bounds = { ...this.bounds, ...bounds };
+    this.emit('move');
+    this.emit('resize');
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  /** Like Electron: maximizing also shows a hidden window. */
+  maximize(): void {
+    this.maximized = true;
+    this.visible = true;
+    this.emit('maximize');
+  }
+  unmaximize(): void {
+    this.maximized = false;
+    this.emit('unmaximize');
+  }
+  /** As on Windows, a minimized window no longer reports itself maximized. */
+  minimize(): void {
+    this.minimized = true;
+    this.maximized = false;
+    this.emit('minimize');
+  }
+  isFullScreen(): boolean {
+    return this.fullScreen;
+  }
+  setFullScreen(flag: boolean): void {
+    this.fullScreen = flag;
+    this.emit(flag ? 'enter-full-screen' : 'leave-full-screen');
   }
   loadURL(url: string): Promise<void> {
     this.loadedUrl = url;
@@ -64,12 +126,15 @@ export class BrowserWindow extends EventEmitter {
     return this.destroyed;
   }
   isMinimized(): boolean {
-    return false;
+    return this.minimized;
   }
-  restore(): void {}
+  restore(): void {
+    this.minimized = false;
+  }
   focus(): void {}
-  /** What closing the window does in Electron: 'closed', then the app hears all windows are gone. */
+  /** What closing the window does in Electron: 'close', 'closed', then the app hears all windows are gone. */
   close(): void {
+    this.emit('close', new FakeEvent());
     this.destroyed = true;
     this.webContents.destroyed = true;
     this.emit('closed');
@@ -137,6 +202,8 @@ const state = {
   beforeRequest: null as { filter: { urls: string[] }; listener: Handler } | null,
   menuTemplate: null as unknown,
   openedExternally: [] as string[],
+  /** The displays `screen` reports, primary first. */
+  displays: [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1050 } }] as FakeDisplay[],
 };
 
 export type FakeElectronState = typeof state;
@@ -200,5 +267,16 @@ export const shell = {
   openExternal(url: string): Promise<void> {
     state.openedExternally.push(url);
     return Promise.resolve();
+  },
+};
+
+export const screen = {
+  getPrimaryDisplay(): FakeDisplay {
+    const primary = state.displays[0];
+    if (!primary) throw new Error('the fake screen has no display');
+    return primary;
+  },
+  getAllDisplays(): FakeDisplay[] {
+    return [...state.displays];
   },
 };

@@ -5,7 +5,8 @@
 // limit or on cancel — we record who killed, so an OOM kill is told apart from ours.
 import type Docker from 'dockerode';
 import { randomBytes } from 'node:crypto';
-import { chmod, copyFile, mkdir, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { chmod, copyFile, mkdir, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OutputStream } from '../../../../shared/run';
@@ -34,6 +35,22 @@ export interface DockerOutcome {
   detail?: string;
   /** faketime runs: the output as timed events for replay. */
   events?: ReplayEvent[];
+  /** Traced runs: the files the program wrote in /trace (see DockerTraceFiles). */
+  files?: { name: string; bytes: Uint8Array }[];
+  /** A file reached the cap (the fsize limit cut it). */
+  filesTruncated?: boolean;
+}
+
+/**
+ * Traced runs: each of these names is a host file bind-mounted writable at <mount>/<name>, and
+ * nothing else of the host is writable. Single files, not a folder: the program cannot create
+ * files (or links) on the host, and the fsize limit bounds each one.
+ */
+export interface DockerTraceFiles {
+  /** The folder they appear in, in the container (e.g. /trace). */
+  mount: string;
+  names: string[];
+  capBytes: number;
 }
 
 export interface DockerRunOptions {
@@ -45,12 +62,16 @@ export interface DockerRunOptions {
   signal?: AbortSignal;
   spans: SpanRecorder;
   onOutput?: (stream: OutputStream, text: string) => void;
+  /** Traced runs get a container of their own with these writable files; never a spare. */
+  trace?: DockerTraceFiles;
 }
 
 interface Spare {
   container: Docker.Container;
   dir: string;
   key: string;
+  /** The host folder of a traced run's writable files. */
+  traceDir?: string;
 }
 
 const SIGNALS: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 4: 'SIGILL', 5: 'SIGTRAP', 6: 'SIGABRT', 7: 'SIGBUS', 8: 'SIGFPE', 9: 'SIGKILL', 11: 'SIGSEGV', 13: 'SIGPIPE', 14: 'SIGALRM', 15: 'SIGTERM', 25: 'SIGXFSZ', 31: 'SIGSYS' };
@@ -75,9 +96,9 @@ export class DockerSandbox {
   async run(o: DockerRunOptions): Promise<DockerOutcome> {
     const key = limitsKey(o.limits);
     const spare = await o.spans.stage('container-create', async () => {
-      const withArgs = (o.args?.length ?? 0) > 0;
-      const s = (!withArgs && this.spares.get(key)) || this.create(o.limits, o.args ?? []);
-      if (!withArgs) this.spares.delete(key);
+      const dedicated = (o.args?.length ?? 0) > 0 || o.trace !== undefined;
+      const s = (!dedicated && this.spares.get(key)) || this.create(o.limits, o.args ?? [], o.trace);
+      if (!dedicated) this.spares.delete(key);
       const taken = await s;
       await copyFile(o.binary, join(taken.dir, 'prog'));
       await chmod(join(taken.dir, 'prog'), 0o755);
@@ -167,12 +188,19 @@ export class DockerSandbox {
       }
       return info?.State ?? null;
     });
+    const collected = o.trace && spare.traceDir ? await o.spans.stage('trace-read', () => readTraceFiles(spare.traceDir!, o.trace!)) : null;
     // Removal is off the critical path; the sweep catches anything a crash leaves.
     void this.discard(spare);
 
     if (truncated) emit(lastStream, TRUNCATION_NOTE);
     const exitCode = typeof state?.ExitCode === 'number' ? state.ExitCode : null;
-    const base = { stdout: text.stdout, stderr: text.stderr, truncated, ...(faketime ? { events: faketime.events } : {}) };
+    const base = {
+      stdout: text.stdout,
+      stderr: text.stderr,
+      truncated,
+      ...(faketime ? { events: faketime.events } : {}),
+      ...(collected ? { files: collected.files, filesTruncated: collected.truncated } : {}),
+    };
     if (killedFor === 'canceled') return { ...base, kind: 'canceled', exitCode: null };
     if (killedFor === 'timeout') return { ...base, kind: 'timeout', exitCode: null };
     if (killedFor === 'output-limit') return { ...base, kind: 'output-limit', exitCode: null };
@@ -183,11 +211,23 @@ export class DockerSandbox {
     return { ...base, kind: 'exit', exitCode, ...(signal ? { signal } : {}) };
   }
 
-  private async create(limits: DockerLimits, args: string[] = []): Promise<Spare> {
+  private async create(limits: DockerLimits, args: string[] = [], trace?: DockerTraceFiles): Promise<Spare> {
     const dir = join(tmpdir(), `gopherlab-docker-${process.pid}-${randomBytes(4).toString('hex')}`);
     await mkdir(dir, { mode: 0o755 });
     await chmod(dir, 0o755);
     try {
+      const traceDir = trace ? join(dir, 'trace') : undefined;
+      const traceBinds: string[] = [];
+      if (trace && traceDir) {
+        await mkdir(traceDir, { mode: 0o755 });
+        for (const name of trace.names) {
+          // Empty and writable by the container's user (nobody); ours, so it cannot be a link.
+          await writeFile(join(traceDir, name), '', { mode: 0o666, flag: 'wx' });
+          await chmod(join(traceDir, name), 0o666);
+          traceBinds.push(`${join(traceDir, name)}:${trace.mount}/${name}:rw`);
+        }
+      }
+      const fsize = trace ? Math.max(DOCKER_DEFAULTS.fsizeBytes, trace.capBytes) : DOCKER_DEFAULTS.fsizeBytes;
       const container = await this.docker.createContainer({
         Image: RUNNER_IMAGE,
         Cmd: ['/app/prog', ...args],
@@ -213,10 +253,10 @@ export class DockerSandbox {
           Tmpfs: { '/tmp': `rw,noexec,nosuid,nodev,size=${DOCKER_DEFAULTS.tmpfsBytes}` },
           Ulimits: [
             { Name: 'nofile', Soft: DOCKER_DEFAULTS.nofile, Hard: DOCKER_DEFAULTS.nofile },
-            { Name: 'fsize', Soft: DOCKER_DEFAULTS.fsizeBytes, Hard: DOCKER_DEFAULTS.fsizeBytes },
+            { Name: 'fsize', Soft: fsize, Hard: fsize },
           ],
           LogConfig: { Type: 'none', Config: {} },
-          Binds: [`${dir}:/app:ro`],
+          Binds: [`${dir}:/app:ro`, ...traceBinds],
           AutoRemove: false,
           Privileged: false,
           IpcMode: 'private',
@@ -224,7 +264,7 @@ export class DockerSandbox {
         },
       });
       this.live.add(container.id);
-      return { container, dir, key: limitsKey(limits) };
+      return { container, dir, key: limitsKey(limits), ...(traceDir ? { traceDir } : {}) };
     } catch (err) {
       await rm(dir, { recursive: true, force: true });
       throw err;
@@ -245,6 +285,37 @@ export class DockerSandbox {
     await Promise.all([...this.live].map((id) => this.docker.getContainer(id).remove({ force: true }).catch(() => undefined)));
     this.live.clear();
   }
+}
+
+/** Reads what the program left in its writable files: regular files only, at most the cap each. */
+async function readTraceFiles(dir: string, trace: DockerTraceFiles): Promise<{ files: { name: string; bytes: Uint8Array }[]; truncated: boolean }> {
+  const files: { name: string; bytes: Uint8Array }[] = [];
+  let truncated = false;
+  for (const name of trace.names) {
+    let handle;
+    try {
+      handle = await open(join(dir, name), constants.O_RDONLY | constants.O_NOFOLLOW);
+    } catch {
+      continue;
+    }
+    try {
+      const st = await handle.stat();
+      if (!st.isFile()) continue;
+      const size = Math.min(st.size, trace.capBytes);
+      if (st.size >= trace.capBytes) truncated = true;
+      const bytes = new Uint8Array(size);
+      let at = 0;
+      while (at < size) {
+        const { bytesRead } = await handle.read(bytes, at, size - at, at);
+        if (bytesRead === 0) break;
+        at += bytesRead;
+      }
+      files.push({ name, bytes: bytes.subarray(0, at) });
+    } finally {
+      await handle.close();
+    }
+  }
+  return { files, truncated };
 }
 
 function limitsKey(l: DockerLimits): string {

@@ -5,12 +5,16 @@ export interface RunMessage {
   output: SharedArrayBuffer;
   args: string[];
   env: string[];
+  /** Traced runs: one writable in-memory directory, preopened at this path. */
+  dir?: { path: string; capBytes: number };
 }
 
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'started' }
   | { type: 'exit'; code: number }
+  /** The directory's files as the guest left them, sent just before `exit`. */
+  | { type: 'files'; files: { name: string; bytes: Uint8Array }[]; truncated: boolean }
   | { type: 'output-limit' }
   | { type: 'trap'; message: string }
   | { type: 'instantiate-error'; message: string };

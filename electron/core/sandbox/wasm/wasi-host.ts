@@ -1,7 +1,8 @@
 // Our own WASI preview 1 host. node:wasi is not a sandbox and cannot be interrupted while the guest
 // sleeps or reads (FACTS.md); this one gives the guest no files, no sockets, stdin at EOF, and
 // sleeps with Atomics.wait so worker.terminate() always ends it. Everything the guest does not
-// need answers ENOSYS or EBADF.
+// need answers ENOSYS or EBADF. A traced run alone gets one in-memory directory (MemoryDir).
+import type { MemoryDir } from './memory-dir';
 import { type OutputWriter } from './output-buffer';
 
 export const ERRNO = {
@@ -67,6 +68,8 @@ export interface WasiHostOptions {
   output: OutputWriter;
   clock?: GuestClock;
   random?: (buf: Uint8Array) => void;
+  /** Traced runs: the one writable directory, preopened; without it the guest has no file system. */
+  dir?: MemoryDir;
 }
 
 type WasiFn = (...args: never[]) => number;
@@ -126,7 +129,7 @@ export class WasiHost {
       return ERRNO.SUCCESS;
     };
 
-    return {
+    const base: Record<string, WasiFn> = {
       args_get: listGet(this.args),
       args_sizes_get: listSizes(this.args),
       environ_get: listGet(this.env),
@@ -221,6 +224,79 @@ export class WasiHost {
         return ERRNO.SUCCESS;
       },
     } as Record<string, WasiFn>;
+    return this.options.dir ? { ...base, ...this.dirImplementation(base, this.options.dir) } : base;
+  }
+
+  /** The directory's calls; stdio (and unknown descriptors) still go to `base`. */
+  private dirImplementation(base: Record<string, WasiFn>, dir: MemoryDir): Record<string, WasiFn> {
+    const call = (name: string, ...args: unknown[]) => (base[name] as (...a: unknown[]) => number)(...args);
+    const iovecs = (iovsArg: number, lenArg: number): Uint8Array[] | null => {
+      const view = this.view();
+      const mem = this.bytes();
+      const out: Uint8Array[] = [];
+      for (let i = 0; i < lenArg >>> 0; i++) {
+        const ptr = view.getUint32((iovsArg >>> 0) + i * 8, true);
+        const len = view.getUint32((iovsArg >>> 0) + i * 8 + 4, true);
+        if (ptr + len > mem.length) return null;
+        out.push(mem.subarray(ptr, ptr + len));
+      }
+      return out;
+    };
+    const path = (ptr: number, len: number): string | null => {
+      const mem = this.bytes();
+      if ((ptr >>> 0) + (len >>> 0) > mem.length) return null;
+      return new TextDecoder().decode(mem.slice(ptr >>> 0, (ptr >>> 0) + (len >>> 0)));
+    };
+    const setU32 = (ptr: number) => (n: number) => this.view().setUint32(ptr >>> 0, n, true);
+    return {
+      fd_prestat_get: (fd: number, ptr: number) => (fd === dir.fd ? dir.prestatGet(this.view(), ptr >>> 0) : ERRNO.BADF),
+      fd_prestat_dir_name: (fd: number, ptr: number, len: number) => (fd === dir.fd ? dir.prestatDirName(this.bytes(), ptr >>> 0, len >>> 0) : ERRNO.BADF),
+      path_open: (dirFd: number, _dirflags: number, pathPtr: number, pathLen: number, oflags: number, rightsBase: bigint, _rightsInh: bigint, fdflags: number, fdPtr: number) => {
+        const name = path(pathPtr, pathLen);
+        if (name === null) return ERRNO.FAULT;
+        return dir.pathOpen(dirFd, name, oflags, BigInt.asUintN(64, BigInt(rightsBase)), fdflags, setU32(fdPtr));
+      },
+      path_filestat_get: (dirFd: number, _flags: number, pathPtr: number, pathLen: number, bufPtr: number) => {
+        const name = path(pathPtr, pathLen);
+        if (name === null) return ERRNO.FAULT;
+        return dir.pathFilestat(dirFd, name, this.view(), bufPtr >>> 0);
+      },
+      fd_write: (fd: number, iovs: number, iovsLen: number, nPtr: number) => {
+        if (!dir.owns(fd)) return call('fd_write', fd, iovs, iovsLen, nPtr);
+        const chunks = iovecs(iovs, iovsLen);
+        return chunks ? dir.write(fd, chunks, null, setU32(nPtr)) : ERRNO.FAULT;
+      },
+      fd_pwrite: (fd: number, iovs: number, iovsLen: number, offset: bigint, nPtr: number) => {
+        if (!dir.owns(fd)) return call('fd_pwrite', fd, iovs, iovsLen, offset, nPtr);
+        const chunks = iovecs(iovs, iovsLen);
+        return chunks ? dir.write(fd, chunks, Number(BigInt.asUintN(64, BigInt(offset))), setU32(nPtr)) : ERRNO.FAULT;
+      },
+      fd_read: (fd: number, iovs: number, iovsLen: number, nPtr: number) => {
+        if (!dir.owns(fd)) return call('fd_read', fd, iovs, iovsLen, nPtr);
+        const targets = iovecs(iovs, iovsLen);
+        return targets ? dir.read(fd, targets, null, setU32(nPtr)) : ERRNO.FAULT;
+      },
+      fd_pread: (fd: number, iovs: number, iovsLen: number, offset: bigint, nPtr: number) => {
+        if (!dir.owns(fd)) return call('fd_pread', fd, iovs, iovsLen, offset, nPtr);
+        const targets = iovecs(iovs, iovsLen);
+        return targets ? dir.read(fd, targets, Number(BigInt.asUintN(64, BigInt(offset))), setU32(nPtr)) : ERRNO.FAULT;
+      },
+      fd_seek: (fd: number, offset: bigint, whence: number, outPtr: number) => {
+        if (!dir.owns(fd)) return call('fd_seek', fd, offset, whence, outPtr);
+        return dir.seek(fd, BigInt(offset), whence, (pos) => this.view().setBigUint64(outPtr >>> 0, pos, true));
+      },
+      fd_tell: (fd: number, outPtr: number) => {
+        if (!dir.owns(fd)) return call('fd_tell', fd, outPtr);
+        return dir.seek(fd, 0n, 1, (pos) => this.view().setBigUint64(outPtr >>> 0, pos, true));
+      },
+      fd_close: (fd: number) => (dir.owns(fd) ? dir.close(fd) : call('fd_close', fd)),
+      fd_sync: (fd: number) => (dir.owns(fd) ? ERRNO.SUCCESS : call('fd_sync', fd)),
+      fd_datasync: (fd: number) => (dir.owns(fd) ? ERRNO.SUCCESS : call('fd_datasync', fd)),
+      fd_fdstat_get: (fd: number, ptr: number) => (dir.owns(fd) ? dir.fdstat(fd, this.view(), ptr >>> 0) : call('fd_fdstat_get', fd, ptr)),
+      fd_fdstat_set_flags: (fd: number, flags: number) => (dir.owns(fd) ? dir.setFlags(fd, flags) : call('fd_fdstat_set_flags', fd, flags)),
+      fd_filestat_get: (fd: number, ptr: number) => (dir.owns(fd) ? dir.filestat(fd, this.view(), ptr >>> 0) : call('fd_filestat_get', fd, ptr)),
+      fd_filestat_set_size: (fd: number, size: bigint) => (dir.owns(fd) ? dir.setSize(fd, BigInt.asUintN(64, BigInt(size))) : ERRNO.NOSYS),
+    };
   }
 
   private now(id: number): bigint | null {
@@ -264,6 +340,9 @@ export class WasiHost {
         if (tag === EVENTTYPE_FD_READ && fd === 0) {
           ready.push({ userdata, error: 0, type: tag, nbytes: 0n, flags: EVENT_FD_READWRITE_HANGUP });
         } else if (tag === EVENTTYPE_FD_WRITE && (fd === 1 || fd === 2)) {
+          ready.push({ userdata, error: 0, type: tag, nbytes: 65536n, flags: 0 });
+        } else if (fd > 2 && this.options.dir?.owns(fd)) {
+          // Files in memory are always ready.
           ready.push({ userdata, error: 0, type: tag, nbytes: 65536n, flags: 0 });
         } else {
           ready.push({ userdata, error: ERRNO.BADF, type: tag, nbytes: 0n, flags: 0 });

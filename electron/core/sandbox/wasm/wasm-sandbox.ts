@@ -20,6 +20,10 @@ export interface WasmOutcome {
   truncated: boolean;
   /** For trap, memory-limit and invalid: what went wrong. */
   detail?: string;
+  /** Runs with a `dir`: its files as the guest left them at exit (none when it did not exit). */
+  files?: { name: string; bytes: Uint8Array }[];
+  /** The directory's byte cap was reached: a write was refused or cut. */
+  filesTruncated?: boolean;
 }
 
 export interface WasmRunOptions {
@@ -32,6 +36,12 @@ export interface WasmRunOptions {
   signal?: AbortSignal;
   spans: SpanRecorder;
   onOutput?: (stream: OutputStream, text: string) => void;
+  /** sha256 of `wasm` when known: the compiled module is kept for the next run of the same artifact. */
+  artifact?: string;
+  /** The artifact's module from `compiled()`: used as is, and `wasm` may then be empty. */
+  compiled?: WebAssembly.Module;
+  /** Traced runs only: one writable in-memory directory for the guest (e.g. /trace), capped in bytes. */
+  dir?: { path: string; capBytes: number };
 }
 
 export const TRUNCATION_NOTE = '\n... [truncated]\n';
@@ -121,19 +131,38 @@ async function terminate(worker: Worker): Promise<void> {
   await Promise.race([worker.terminate().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
 }
 
+/** Compiled modules kept for reruns; each holds its machine code (a few MB for a small program). */
+const MODULE_CACHE_SIZE = 4;
+
 export class WasmSandbox {
+  /** By artifact hash and memory limit (the limit is patched into the module), least recently used first. */
+  private readonly modules = new Map<string, WebAssembly.Module>();
+
   constructor(private readonly pool: WorkerPool) {}
+
+  /** The module of an artifact that ran before with this memory limit, while it is kept. */
+  compiled(artifact: string, memoryBytes: number): WebAssembly.Module | undefined {
+    return this.modules.get(`${artifact}:${memoryBytes}`);
+  }
 
   async run(o: WasmRunOptions): Promise<WasmOutcome> {
     const empty = { stdout: '', stderr: '', truncated: false, exitCode: null };
 
     let module: WebAssembly.Module;
+    const moduleKey = o.artifact ? `${o.artifact}:${o.memoryBytes}` : null;
+    // A module is checked and compiled once, then instantiated by each run (a fresh instance each time).
+    const known = o.compiled ?? (moduleKey ? this.modules.get(moduleKey) : undefined);
     try {
-      const patched = o.spans.stageSync('validate', () => {
+      const patched = known ? null : o.spans.stageSync('validate', () => {
         validateWasiImports(o.wasm);
         return patchMemoryMaximum(o.wasm, o.memoryBytes);
       });
-      module = await o.spans.stage('compile-wasm', () => WebAssembly.compile(patched));
+      module = await o.spans.stage('compile-wasm', () => known ?? WebAssembly.compile(patched!), known ? { cached: true } : undefined);
+      if (moduleKey) {
+        this.modules.delete(moduleKey);
+        this.modules.set(moduleKey, module);
+        for (const oldest of this.modules.keys()) if (this.modules.size > MODULE_CACHE_SIZE) this.modules.delete(oldest);
+      }
     } catch (err) {
       if (err instanceof WasmMemoryError) return { ...empty, kind: 'memory-limit', detail: err.message };
       if (err instanceof WasmValidationError) return { ...empty, kind: 'invalid', detail: err.message };
@@ -164,6 +193,7 @@ export class WasmSandbox {
     let executeStart = 0;
 
     type End = { kind: WasmOutcomeKind; exitCode: number | null; detail?: string };
+    let files: Extract<WorkerMessage, { type: 'files' }> | null = null;
     const end = await new Promise<End>((resolve) => {
       let settled = false;
       const finish = (e: End) => {
@@ -187,6 +217,9 @@ export class WasmSandbox {
           case 'started':
             executeStart = performance.now();
             o.spans.record('instantiate', instantiateStart, executeStart);
+            break;
+          case 'files':
+            files = m;
             break;
           case 'exit':
             finish({ kind: 'exit', exitCode: m.code });
@@ -219,6 +252,7 @@ export class WasmSandbox {
         output,
         args: o.args ?? ['prog.wasm'],
         env: o.env ?? [],
+        ...(o.dir ? { dir: o.dir } : {}),
       };
       worker.postMessage(message);
     });
@@ -241,7 +275,16 @@ export class WasmSandbox {
       emit(lastStream, TRUNCATION_NOTE);
     }
     const kind: WasmOutcomeKind = truncated && end.kind !== 'timeout' && end.kind !== 'canceled' ? 'output-limit' : end.kind;
-    return { kind, exitCode: end.exitCode, stdout: text.stdout, stderr: text.stderr, truncated, ...(end.detail ? { detail: end.detail } : {}) };
+    const collected = files as Extract<WorkerMessage, { type: 'files' }> | null;
+    return {
+      kind,
+      exitCode: end.exitCode,
+      stdout: text.stdout,
+      stderr: text.stderr,
+      truncated,
+      ...(end.detail ? { detail: end.detail } : {}),
+      ...(collected ? { files: collected.files, filesTruncated: collected.truncated } : {}),
+    };
   }
 }
 

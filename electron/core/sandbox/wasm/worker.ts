@@ -1,6 +1,7 @@
 // Runs one guest in a worker thread under our WASI host, then is thrown away: a fresh worker per
 // run means nothing a guest did can reach the next one.
 import { parentPort } from 'node:worker_threads';
+import { MemoryDir } from './memory-dir';
 import { OutputWriter } from './output-buffer';
 import type { RunMessage, WorkerMessage } from './protocol';
 import { OutputLimitReached, ProcExit, WasiHost } from './wasi-host';
@@ -12,7 +13,16 @@ if (!port) throw new Error('wasi-worker must run in a worker thread');
 const post = (m: WorkerMessage) => port.postMessage(m);
 
 port.once('message', (msg: RunMessage) => {
-  const host = new WasiHost({ args: msg.args, env: msg.env, output: new OutputWriter(msg.output) });
+  // The first descriptor after stdio, as WASI hosts number preopens.
+  const dir = msg.dir ? new MemoryDir(msg.dir.path, 3, msg.dir.capBytes) : undefined;
+  const host = new WasiHost({ args: msg.args, env: msg.env, output: new OutputWriter(msg.output), ...(dir ? { dir } : {}) });
+  const exit = (code: number) => {
+    if (dir) {
+      const files = dir.snapshot();
+      port.postMessage({ type: 'files', files, truncated: dir.truncated } satisfies WorkerMessage, files.map((f) => f.bytes.buffer as ArrayBuffer));
+    }
+    post({ type: 'exit', code });
+  };
   let instance: WebAssembly.Instance;
   try {
     const wasiNames = WebAssembly.Module.imports(msg.module)
@@ -34,9 +44,9 @@ port.once('message', (msg: RunMessage) => {
   post({ type: 'started' });
   try {
     (start as () => void)();
-    post({ type: 'exit', code: 0 });
+    exit(0);
   } catch (err) {
-    if (err instanceof ProcExit) post({ type: 'exit', code: err.code });
+    if (err instanceof ProcExit) exit(err.code);
     else if (err instanceof OutputLimitReached) post({ type: 'output-limit' });
     else post({ type: 'trap', message: err instanceof Error ? err.message : String(err) });
   }
