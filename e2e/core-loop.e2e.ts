@@ -1,6 +1,7 @@
 // The core loop, as a user lives it: type, run, read the output or the error, and come back later
 // to find the snippet still there.
 import { expect, test } from './support/fixtures';
+import { FileStripPane } from './pages/file-strip';
 import { textColor } from './pages/output-pane';
 import {
   COUNTING,
@@ -10,7 +11,7 @@ import {
   SLOW_PRINTER,
   SPIN_FOREVER,
   STDOUT_AND_STDERR,
-  TXTAR_ERROR_EDITOR_LINE,
+  TXTAR_ERROR_FILE_LINE,
   TXTAR_ERROR_IN_UTIL,
   UNDEFINED_ON_LINE_7,
 } from './programs';
@@ -72,12 +73,20 @@ test('a compile error shows its status, a problem entry and a marker on its line
   await expect.poll(() => app.editor.errorSquiggleLines()).toEqual([]);
 });
 
-test('a compile error in a txtar file is marked on the editor line of that file', async ({ app }) => {
+test('a compile error in a txtar file is marked on its line in that file', async ({ app, page }) => {
+  const files = new FileStripPane(page);
   await app.runProgram(TXTAR_ERROR_IN_UTIL);
 
   await expect(app.output.status).toHaveText('compile-error');
   await expect(app.output.problemItems.first()).toHaveText(/util\/util\.go:4:\d+: undefined: missingName/);
-  await expect.poll(() => app.editor.errorSquiggleLines()).toEqual([TXTAR_ERROR_EDITOR_LINE]);
+  // The file is counted in the strip; prog.go, shown, has no marker.
+  await expect(files.tab('util/util.go').getByTestId('file-errors')).toHaveText('1');
+  await expect.poll(() => app.editor.errorSquiggleLines()).toEqual([]);
+  // The problem opens its file at its line.
+  await app.output.problemItems.first().click();
+  await expect(files.tab('util/util.go')).toHaveAttribute('data-active', 'true');
+  await expect.poll(() => app.editor.cursorLine()).toBe(TXTAR_ERROR_FILE_LINE);
+  await expect.poll(() => app.editor.errorSquiggleLines()).toEqual([TXTAR_ERROR_FILE_LINE]);
 });
 
 test('a program that never ends is stopped at the timeout set in the UI, and the next run works', async ({ app }) => {

@@ -3,6 +3,7 @@
 // into another file of a txtar snippet. (gopls-missing.e2e.ts: the editor without it.)
 import { delimiter } from 'node:path';
 import { CodeIntelPane } from './pages/code-intel';
+import { FileStripPane } from './pages/file-strip';
 import { expect, test } from './support/fixtures';
 import { goplsDir, requireGoplsDir } from './support/gopls';
 
@@ -69,7 +70,9 @@ test.describe('with gopls', () => {
     await app.editor.replaceText(snippet);
     await intel.token('Shout', 'util.Shout()').click();
     await page.keyboard.press('F12');
-    await expect.poll(() => app.editor.cursorLine()).toBe(9);
+    // util/util.go is its own file in the editor: it is shown, with the cursor on its line 3.
+    await expect(new FileStripPane(page).tab('util/util.go')).toHaveAttribute('data-active', 'true');
+    await expect.poll(() => app.editor.cursorLine()).toBe(3);
   });
 
   test('a snippet gopls cannot take (a file name that leaves it) is explained, and the next good text clears it', async ({ app, page }) => {

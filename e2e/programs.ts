@@ -53,7 +53,8 @@ func Greeting() string {
 	return missingName
 }
 `;
-export const TXTAR_ERROR_EDITOR_LINE = 20;
+/** The line of util/util.go (shown as its own file in the editor) that has the error. */
+export const TXTAR_ERROR_FILE_LINE = 4;
 
 export const SPIN_FOREVER = `package main
 func main() { for {} }

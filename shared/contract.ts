@@ -6,6 +6,7 @@ import { OutputStreamSchema, RunIdSchema, RunRequestSchema, RunResultSchema, San
 import { CatalogSchema, InstallProgressSchema, ToolchainSchema } from './toolchain';
 import { WorkspaceSchema } from './workspace';
 import { SettingsSchema } from './settings';
+import { FormatParamsSchema, FormatResultSchema } from './format';
 import { GoplsProgressSchema, GoplsStatusSchema, LspDiagnosticsEventSchema, LspRequestParamsSchema, LspSyncParamsSchema, LspSyncResultSchema } from './lsp';
 import { HistoryEntrySchema } from './history';
 import { TraceTimelineSchema } from './trace';
@@ -64,6 +65,8 @@ export const requests = {
     result: z.object({ path: z.string(), bytes: z.number(), versions: z.array(z.string()) }),
   },
   'run.start': { params: RunRequestSchema, result: RunResultSchema },
+  /** gofmt with the tab's Go: the formatted snippet, or its syntax errors. */
+  'format.run': { params: FormatParamsSchema, result: FormatResultSchema },
   /** Which sandboxes can run now: WASM always; Docker when an engine answers (refresh: ask again). */
   'sandbox.status': { params: z.object({ refresh: z.boolean().optional() }).strict(), result: z.object({ docker: EngineStatusSchema }) },
   'run.cancel': { params: z.object({ runId: RunIdSchema }).strict(), result: z.object({ canceled: z.boolean() }) },

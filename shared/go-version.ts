@@ -51,6 +51,13 @@ export function languageVersion(v: string): string {
   return p ? `${p.major}.${p.minor}` : '1.21';
 }
 
+/** `go build -buildvcs` exists from Go 1.18; older go commands refuse the flag. */
+export function supportsBuildVcsFlag(v: string): boolean {
+  const p = parseGoVersion(v);
+  if (!p) return true;
+  return p.major > 1 || p.minor >= 18;
+}
+
 /** GOOS=wasip1 exists from Go 1.21. Development builds are assumed recent. */
 export function supportsWasip1(v: string): boolean {
   const p = parseGoVersion(v);

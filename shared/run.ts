@@ -48,6 +48,9 @@ export const RunLimitsSchema = z.object({
 });
 export type RunLimits = z.infer<typeof RunLimitsSchema>;
 
+/** The most standard input a run takes (the CLI's --stdin; the UI's box holds less, see workspace). */
+export const MAX_STDIN_CHARS = 8 * 1024 * 1024;
+
 export const RunIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a run id is 1-64 letters, digits, _ or -');
 
 export const RunRequestSchema = z.object({
@@ -76,10 +79,25 @@ export const RunRequestSchema = z.object({
     })
     .optional(),
   /**
+   * When the snippet runs as `go test` and `test` does not say which benchmarks: run them all too
+   * (-bench=. -benchmem). The app's Run sets it; drift runs leave it off (timings split behaviours).
+   */
+  runBenchmarks: z.boolean().optional(),
+  /**
    * Capture a Go execution trace of the program (runtime/trace): the result's `trace` names it and
    * `trace.get` returns its parsed timeline. Uses the real clock, so not with faketime.
    */
   trace: z.boolean().optional(),
+  /**
+   * The program's standard input: read to its end, then EOF. Absent: stdin is at EOF from the start.
+   * Not part of the build (the compile cache ignores it).
+   */
+  stdin: z.string().max(MAX_STDIN_CHARS, 'stdin is larger than 8 MiB; give the program less input, or have it generate the data').optional(),
+  /**
+   * `go vet` before the build: 'warn' adds its findings as warning diagnostics and runs anyway,
+   * 'block' stops the run with status vet-error. Absent: no vet.
+   */
+  vet: z.enum(['off', 'warn', 'block']).optional(),
 });
 export type RunRequest = z.input<typeof RunRequestSchema>;
 export type ParsedRunRequest = z.output<typeof RunRequestSchema>;

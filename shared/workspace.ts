@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { BisectReportSchema, MatrixResultSchema } from './drift';
 import { RunLimitsSchema, SandboxModeSchema } from './run';
 
+/** The most text a tab's stdin box keeps (saved with the tab on every autosave; the CLI takes more). */
+export const MAX_TAB_STDIN_CHARS = 1024 * 1024;
+
 export const TabSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   title: z.string().max(200),
@@ -10,6 +13,8 @@ export const TabSchema = z.object({
   /** Toolchain id or version for this tab; empty means the default toolchain. */
   go: z.string().max(4096).default(''),
   mode: SandboxModeSchema.default('wasm'),
+  /** The program's stdin for this tab's runs; absent or empty: the program reads EOF. */
+  stdin: z.string().max(MAX_TAB_STDIN_CHARS).optional(),
   /** The last matrix and bisect of this snippet, saved with it. */
   drift: z.object({ matrix: MatrixResultSchema.optional(), bisect: BisectReportSchema.optional() }).optional(),
 });

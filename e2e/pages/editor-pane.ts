@@ -1,5 +1,6 @@
 // The Monaco editor, as a user sees and types into it.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { DEFAULT_FILE_NAME, parseTxtar } from '../../shared/txtar';
 import type { BrowserGlobals } from './browser-globals';
 
 export class EditorPane {
@@ -16,15 +17,24 @@ export class EditorPane {
   }
 
   /**
-   * Replaces the whole text the way a user pastes a program: select all, paste. (Typing it, even
-   * with keyboard.insertText, lets Monaco auto-indent each new line, which would shift columns.)
+   * Replaces the whole snippet the way a user pastes a program: select all, paste. (Typing it, even
+   * with keyboard.insertText, lets Monaco auto-indent each new line, which would shift columns.) The
+   * editor shows one file of the snippet; pasting a whole txtar archive replaces every file, so a
+   * single program goes in as a one-file archive when the snippet has other files.
    */
   async replaceText(text: string): Promise<void> {
-    await this.page.evaluate((t) => (globalThis as unknown as BrowserGlobals).navigator.clipboard.writeText(t), text);
+    const strip = this.page.getByTestId('file-strip').getByTestId('file-tab');
+    const names = await strip.evaluateAll((els) => els.map((e) => e.getAttribute('data-file')));
+    const archive = /^-- .+ --\r?$/.test(text.split('\n', 1)[0] ?? '');
+    const payload = archive || (names.length === 1 && names[0] === DEFAULT_FILE_NAME) ? text : `-- ${DEFAULT_FILE_NAME} --\n${text}`;
+    await this.page.evaluate((t) => (globalThis as unknown as BrowserGlobals).navigator.clipboard.writeText(t), payload);
     await this.focus();
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.press('ControlOrMeta+V');
-    const firstLine = text.split('\n')[0] ?? '';
+    const files = parseTxtar(text).files;
+    await expect.poll(() => strip.evaluateAll((els) => els.map((e) => e.getAttribute('data-file')))).toEqual(files.map((f) => f.name));
+    const shown = await this.page.getByTestId('file-strip').locator('[data-testid="file-tab"][data-active="true"]').getAttribute('data-file');
+    const firstLine = (files.find((f) => f.name === shown)?.content ?? '').split('\n')[0] ?? '';
     await expect.poll(async () => (await this.visibleText()).startsWith(firstLine)).toBe(true);
   }
 

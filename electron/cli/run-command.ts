@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { MAX_LIMITS, SANDBOX_MODES, type RunResult, type SandboxMode } from '../../shared/run';
+import { MAX_LIMITS, MAX_STDIN_CHARS, SANDBOX_MODES, type RunResult, type SandboxMode } from '../../shared/run';
 import { createCore, type Core } from '../core/core';
 import { SdkMissingError } from '../core/sdk/registry';
 import { progressPrinter } from './progress';
@@ -12,10 +12,12 @@ import { prepareInBackground } from './prepare';
 import { UsageError } from './usage';
 import { normalizeGoVersion } from '../../shared/go-version';
 
-export const RUN_USAGE = `usage: gopherlab run FILE|- [--go VERSION|GOROOT|PATH] [--mode wasm|docker] [--timeout 10s] [--memory 256MiB] [--output-limit 1MiB] [--cpus 1] [--pids 64] [--faketime] [--offline] [--json]
+export const RUN_USAGE = `usage: gopherlab run FILE|- [--stdin FILE|-] [--go VERSION|GOROOT|PATH] [--mode wasm|docker] [--timeout 10s] [--memory 256MiB] [--output-limit 1MiB] [--cpus 1] [--pids 64] [--faketime] [--offline] [--json]
 
 Runs one Go file, or several in the Go Playground's txtar form, in the sandbox.
 Prints the program's output and exits with its exit code (see the README for other statuses).
+  --stdin     the program's standard input: a file, or - for this command's own input (then FILE
+              cannot be -); default: none (the program reads EOF)
   --go        toolchain: a version (1.22.3, go1.22.3, 1.22), a GOROOT or a go binary; default: go on PATH
   --mode      sandbox: ${SANDBOX_MODES.join(', ')} (default wasm)
   --timeout   wall-clock limit of the program, e.g. 10s, 500ms, 2m (default 10s)
@@ -34,6 +36,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     options: {
       go: { type: 'string' },
       mode: { type: 'string', default: 'wasm' },
+      stdin: { type: 'string' },
       timeout: { type: 'string' },
       memory: { type: 'string' },
       'output-limit': { type: 'string' },
@@ -82,6 +85,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
 
   const file = positionals[0]!;
+  const stdin = await readProgramStdin(values.stdin, file, RUN_USAGE);
   let source: string;
   try {
     source = file === '-' ? await readStdin() : await readFile(file, 'utf8');
@@ -102,7 +106,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   let result: RunResult;
   try {
     result = await core.runs.run(
-      { runId, source, mode: values.mode as SandboxMode, limits, ...(values.faketime ? { faketime: true } : {}), ...(values.go ? { go: values.go } : {}) },
+      { runId, source, mode: values.mode as SandboxMode, limits, ...(values.faketime ? { faketime: true } : {}), ...(values.go ? { go: values.go } : {}), ...(stdin !== undefined ? { stdin } : {}) },
       values.json
         ? {}
         : { onOutput: (stream, data) => (stream === 'stdout' ? process.stdout : process.stderr).write(data) },
@@ -162,6 +166,22 @@ function round(ms: number): number {
 
 function writeOut(text: string): Promise<void> {
   return new Promise((resolve) => process.stdout.write(text, () => resolve()));
+}
+
+/** `--stdin FILE|-`: the program's input, read before the run; undefined without the flag. */
+export async function readProgramStdin(spec: string | undefined, programFile: string, usage: string): Promise<string | undefined> {
+  if (spec === undefined) return undefined;
+  if (spec === '-' && programFile === '-') {
+    throw new UsageError("--stdin - and FILE - both want this command's standard input; give the program or its input as a file", usage);
+  }
+  let text: string;
+  try {
+    text = spec === '-' ? await readStdin() : await readFile(spec, 'utf8');
+  } catch (err) {
+    throw new UsageError(`--stdin ${spec}: cannot read it: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, usage);
+  }
+  if (text.length > MAX_STDIN_CHARS) throw new UsageError(`--stdin ${spec}: the input is larger than 8 MiB; give the program less input`, usage);
+  return text;
 }
 
 export async function readStdin(): Promise<string> {

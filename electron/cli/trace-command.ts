@@ -11,16 +11,17 @@ import { TraceService } from '../core/trace/trace-service';
 import { parseDuration } from './duration';
 import { exitCodeFor } from './exit-codes';
 import { prepareInBackground } from './prepare';
-import { installOnDemand, readStdin } from './run-command';
+import { installOnDemand, readProgramStdin, readStdin } from './run-command';
 import { UsageError } from './usage';
 
-export const TRACE_USAGE = `usage: gopherlab trace FILE|- [--go VERSION|GOROOT|PATH] [--mode wasm|docker] [--out trace.json] [--raw FILE] [--timeout 10s] [--offline]
+export const TRACE_USAGE = `usage: gopherlab trace FILE|- [--stdin FILE|-] [--go VERSION|GOROOT|PATH] [--mode wasm|docker] [--out trace.json] [--raw FILE] [--timeout 10s] [--offline]
 
 Runs FILE with a Go execution trace (runtime/trace) and writes the run as Chrome trace-event JSON
 (open it in https://ui.perfetto.dev or chrome://tracing): the pipeline's stages, and the Go trace's
 Ps, goroutines, GC, stop-the-world pauses, tasks, regions and logs where the program ran.
 Prints the program's output; exits like \`gopherlab run\` (see the README), or 1 when the program
 ran but left no trace.
+  --stdin     the program's standard input: a file, or - for this command's own input (not with FILE -)
   --go        toolchain (default: go on PATH); WASM needs Go 1.21+, Docker takes Go 1.11+
   --mode      sandbox: ${SANDBOX_MODES.join(', ')} (default wasm)
   --out       where to write the Chrome JSON (default trace.json)
@@ -35,6 +36,7 @@ export async function traceCommand(argv: string[]): Promise<number> {
     options: {
       go: { type: 'string' },
       mode: { type: 'string', default: 'wasm' },
+      stdin: { type: 'string' },
       out: { type: 'string', default: 'trace.json' },
       raw: { type: 'string' },
       timeout: { type: 'string' },
@@ -57,6 +59,7 @@ export async function traceCommand(argv: string[]): Promise<number> {
     limits.timeoutMs = ms;
   }
   const file = positionals[0]!;
+  const stdin = await readProgramStdin(values.stdin, file, TRACE_USAGE);
   let source: string;
   try {
     source = file === '-' ? await readStdin() : await readFile(file, 'utf8');
@@ -83,7 +86,7 @@ export async function traceCommand(argv: string[]): Promise<number> {
   let traceProblem: string | null = null;
   try {
     result = await core.runs.run(
-      { runId, source, mode: values.mode as SandboxMode, limits, trace: true, ...(values.go ? { go: values.go } : {}) },
+      { runId, source, mode: values.mode as SandboxMode, limits, trace: true, ...(values.go ? { go: values.go } : {}), ...(stdin !== undefined ? { stdin } : {}) },
       { onOutput: (stream, data) => (stream === 'stdout' ? process.stdout : process.stderr).write(data) },
     );
     if (result.trace?.bytes) {

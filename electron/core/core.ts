@@ -11,7 +11,9 @@ import { SnippetStore } from './store/snippet-store';
 import { PlayClient } from './share/play-client';
 import { SdkManager } from './sdk/manager';
 import { LspService } from './lsp/lsp-service';
-import { hostPlatform } from './sdk/proxy';
+import { hostPlatform, resolveProxy } from './sdk/proxy';
+import type { FormatParams, FormatResult } from '../../shared/format';
+import { formatSnippet } from './tools/gofmt';
 import { resolveDataDir } from './store/paths';
 import { sweepStaleWorkDirs } from './pipeline/workdir';
 import { CompileCache } from './cache/compile-cache';
@@ -49,6 +51,8 @@ export interface Core {
   readonly history: HistoryStore;
   /** Readies the default toolchain for fast runs (standard library built and indexed). */
   prewarm(): Promise<void>;
+  /** gofmt with the snippet's Go. */
+  format(params: FormatParams): Promise<FormatResult>;
   appInfo(transport: AppInfo['transport']): AppInfo;
   dispose(): Promise<void>;
 }
@@ -61,9 +65,18 @@ export function createCore(options: CoreOptions = {}): Core {
   const toolchains = new ToolchainRegistry({ dataDir, goCacheRoot: options.goCacheRoot, extraGoroots: () => settings.get().goroots });
   const cache = new CompileCache({ dir: join(dataDir, 'cache'), budgetBytes: () => settings.get().cacheBudgetBytes });
   const history = new HistoryStore(dataDir);
+  // The proxy for module downloads: the setting, else GOPROXY or `go env` (asked once per setting).
+  let proxy: { setting: string; url: string | null } | null = null;
+  const modules = () => {
+    const s = settings.get();
+    if (!s.moduleDownloads) return null;
+    if (proxy?.setting !== s.goproxy) proxy = { setting: s.goproxy, url: resolveProxy(process.env, s.goproxy || undefined) };
+    return { proxy: proxy.url };
+  };
   const runs = new RunService({
     toolchains,
     cache,
+    modules,
     oneShot: options.oneShot === true,
     ...(options.onStdIndexMissing ? { onStdIndexMissing: options.onStdIndexMissing } : {}),
   });
@@ -103,6 +116,7 @@ export function createCore(options: CoreOptions = {}): Core {
     lsp,
     snippets,
     play: new PlayClient(),
+    format: async (p) => formatSnippet(p.source, { goroot: (await toolchains.resolve(p.go || undefined)).goroot }),
     cache,
     history,
     appInfo: (transport) => ({

@@ -16,12 +16,14 @@ function menu(template: MenuItemConstructorOptions[], label: string): MenuItemCo
 }
 
 describe('buildMenuTemplate', () => {
-  it('has File › Quit, the Edit roles Monaco needs, zoom and About', () => {
+  it('has File › Quit, the Edit roles Monaco needs, full screen and About, and leaves the zoom keys to the page', () => {
     const template = buildMenuTemplate({ appName: 'Gopherlab', isMac: false, isDev: false });
     expect(template.map((item) => item.label ?? item.role)).toEqual(['File', 'Edit', 'View', 'help']);
     expect(roles(menu(template, 'File'))).toEqual(['quit']);
     expect(roles(menu(template, 'Edit'))).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
-    expect(roles(menu(template, 'View'))).toEqual(expect.arrayContaining(['resetZoom', 'zoomIn', 'zoomOut']));
+    expect(roles(menu(template, 'View'))).toContain('togglefullscreen');
+    // Their accelerators would swallow Ctrl/Cmd+=, - and 0, the app's own text zoom.
+    for (const role of ['resetZoom', 'zoomIn', 'zoomOut']) expect(roles(template)).not.toContain(role);
     expect(roles(menu(template, 'help'))).toEqual(['about']);
   });
 

@@ -1,5 +1,7 @@
 // The application menu: Quit, the Edit roles Monaco needs for copy/paste (on macOS the shortcuts
-// only work through menu roles), zoom for projecting in a classroom, and reload/devtools in dev only.
+// only work through menu roles), full screen, and reload/devtools in dev only. No zoom roles: their
+// accelerators (Ctrl/Cmd+=, -, 0) would take the keys before the page, whose own zoom sizes the
+// editor and output text (and presentation mode enlarges the rest) — see renderer/app/shortcuts.ts.
 import type { MenuItemConstructorOptions } from 'electron';
 
 export interface MenuOptions {
@@ -50,10 +52,6 @@ export function buildMenuTemplate({ appName, isMac, isDev }: MenuOptions): MenuI
     label: 'View',
     submenu: [
       ...devItems,
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
-      { type: 'separator' },
       { role: 'togglefullscreen' },
     ],
   });

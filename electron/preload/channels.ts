@@ -13,6 +13,7 @@ export const REQUEST_CHANNELS = [
   'sdk.import',
   'sdk.exportKit',
   'run.start',
+  'format.run',
   'sandbox.status',
   'run.cancel',
   'drift.matrix',

@@ -1,6 +1,7 @@
 // The window: toolbar, tabs, editor | output (or the drift panel), status bar.
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { DriftPanel } from '../drift/DriftPanel';
+import { HelpPanel } from '../help/HelpPanel';
 import { LatencyPanel } from '../latency/LatencyPanel';
 import { LibrarySidebar } from '../library/LibrarySidebar';
 import { startLibrarySync } from '../library/sync';
@@ -8,11 +9,17 @@ import { CodeEditor } from '../editor/CodeEditor';
 import { OutputPanel } from '../output/OutputPanel';
 import { DockerWarning } from '../sandbox/DockerWarning';
 import { SdkPanel } from '../sdk/SdkPanel';
+import { SettingsPage } from '../settings/SettingsPage';
 import { StatusBar } from '../status/StatusBar';
 import { useApp, useAppStoreApi } from '../store/context';
 import { TabBar } from '../tabs/TabBar';
+import { startAppearanceSync } from '../theme/appearance-sync';
+import { bindDocumentTheme } from '../theme/document-theme';
+import { setMonacoTheme } from '../theme/monaco-theme';
 import { TracePanel } from '../trace/TracePanel';
 import { Banner } from './Banner';
+import { bindShortcuts } from './shortcuts-binding';
+import { isMacPlatform } from './shortcuts';
 import { SplitPane } from './SplitPane';
 import { Toolbar } from './Toolbar';
 
@@ -21,17 +28,20 @@ export function App() {
   const panel = useApp((s) => s.rightPanel);
   const wide = useApp((s) => s.rightPanel === 'drift' && s.driftWide);
 
-  useEffect(() => {
-    // Ctrl/Cmd+Enter runs from anywhere; inside the editor Monaco's own binding handles it first.
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
-      if (e.target instanceof Element && e.target.closest('.monaco-editor')) return;
-      e.preventDefault();
-      void store.getState().startRun();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+  // Every shortcut (Run's Ctrl/Cmd+Enter too) comes from the registry in shortcuts.ts.
+  useEffect(() => bindShortcuts(store, isMacPlatform(navigator.platform)), [store]);
+
+  // Before the first paint: the theme must not flash dark on a light desktop.
+  useLayoutEffect(
+    () =>
+      bindDocumentTheme(store, {
+        root: document.documentElement,
+        darkQuery: typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null,
+        setEditorTheme: setMonacoTheme,
+      }),
+    [store],
+  );
+  useEffect(() => startAppearanceSync(store), [store]);
 
   useEffect(() => startLibrarySync(store), [store]);
 
@@ -67,6 +77,8 @@ export function App() {
       </div>
       <StatusBar />
       <SdkPanel />
+      <SettingsPage />
+      <HelpPanel />
     </div>
   );
 }

@@ -7,8 +7,9 @@ import { LimitsSetting } from '../settings/LimitsSetting';
 import { TimeoutSetting } from '../settings/TimeoutSetting';
 import { VersionPicker } from '../versions/VersionPicker';
 import { ShareMenu } from '../share/ShareMenu';
+import { isMacPlatform, shortcutLabel } from './shortcuts';
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const isMac = typeof navigator !== 'undefined' && isMacPlatform(navigator.platform);
 
 export function Toolbar() {
   const running = useApp((s) => s.run?.phase === 'running');
@@ -23,6 +24,10 @@ export function Toolbar() {
   const setRightPanel = useApp((s) => s.setRightPanel);
   // A trace needs the real clock: not with faketime.
   const faketimeOn = useApp((s) => s.faketime && s.tabs.find((t) => t.id === s.activeTabId)?.mode === 'docker');
+  const presentation = useApp((s) => s.presentation);
+  const setPresentation = useApp((s) => s.setPresentation);
+  const setSettingsOpen = useApp((s) => s.setSettingsOpen);
+  const setHelpOpen = useApp((s) => s.setHelpOpen);
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Run controls">
@@ -39,13 +44,13 @@ export function Toolbar() {
           data-testid="run"
           onClick={() => void startRun()}
           disabled={running || !ready}
-          title={`Build and run (${isMac ? '⌘' : 'Ctrl'}+Enter)`}
+          title={`Build and run (${shortcutLabel('run', isMac)})`}
         >
           <span className="button-icon" aria-hidden="true">
             ▶
           </span>
           Run
-          <kbd className="shortcut">{isMac ? '⌘↵' : 'Ctrl+↵'}</kbd>
+          <kbd className="shortcut">{shortcutLabel('run', isMac, true)}</kbd>
         </button>
         <button
           type="button"
@@ -56,7 +61,7 @@ export function Toolbar() {
           title={
             faketimeOn
               ? 'A Go execution trace needs the real clock: turn faketime off to run traced'
-              : 'Build and run with a Go execution trace (runtime/trace): goroutines, Ps, GC and user regions on the Trace timeline'
+              : `Build and run with a Go execution trace (runtime/trace): goroutines, Ps, GC and user regions on the Trace timeline (${shortcutLabel('run-traced', isMac)})`
           }
         >
           Run traced
@@ -72,7 +77,7 @@ export function Toolbar() {
       </div>
       <div className="toolbar-divider" />
       <VersionPicker />
-      <button type="button" className="button subtle" data-testid="open-sdk-panel" onClick={() => openSdkPanel(true)} title="Installed Go SDKs, the release list, import and export">
+      <button type="button" className="button subtle sdk-button" data-testid="open-sdk-panel" onClick={() => openSdkPanel(true)} title="Installed Go SDKs, the release list, import and export">
         SDKs…
         {installing && <span className="dot-badge" aria-label="an install is under way" />}
       </button>
@@ -96,6 +101,19 @@ export function Toolbar() {
       <div className="toolbar-divider" />
       <TimeoutSetting />
       <LimitsSetting />
+      <div className="toolbar-end">
+        {presentation && (
+          <button type="button" className="button subtle" data-testid="exit-presentation" onClick={() => setPresentation(false)} title={`Leave presentation mode (${shortcutLabel('toggle-presentation', isMac)})`}>
+            Exit presentation
+          </button>
+        )}
+        <button type="button" className="icon-button toolbar-icon" data-testid="open-help" aria-label="Keyboard shortcuts" onClick={() => setHelpOpen(true)} title={`Keyboard shortcuts (${shortcutLabel('open-help', isMac)})`}>
+          ?
+        </button>
+        <button type="button" className="icon-button toolbar-icon" data-testid="open-settings" aria-label="Settings" onClick={() => setSettingsOpen(true)} title={`Settings (${shortcutLabel('open-settings', isMac)})`}>
+          <span aria-hidden="true">⚙</span>
+        </button>
+      </div>
     </header>
   );
 }

@@ -2,7 +2,7 @@
 // and compile errors, section by section.
 import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type { BehaviourClassInfo } from '../../shared/drift';
-import { EDITOR_FONT_FAMILY, monaco, setupMonaco, THEME } from '../editor/monaco';
+import { EDITOR_FONT_FAMILY, monaco, setupMonaco } from '../editor/monaco';
 import { classDiffTexts, classSlot } from './matrix-view';
 
 const LINE_HEIGHT = 26;
@@ -19,7 +19,7 @@ export function ClassDiff({ a, b, change }: { a: BehaviourClassInfo; b: Behaviou
     if (!el) return;
     setupMonaco();
     const diff = monaco.editor.createDiffEditor(el, {
-      theme: THEME,
+      // No theme here: Monaco's theme is global and follows the app's (theme/document-theme.ts).
       readOnly: true,
       originalEditable: false,
       renderSideBySide: true,

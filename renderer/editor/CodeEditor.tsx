@@ -1,14 +1,22 @@
-// The Monaco editor: one model per tab (own undo history), markers from the last run's
-// diagnostics, gopls (completion, hover, diagnostics) when it is there, Ctrl/Cmd+Enter to run.
-// It talks to the store directly, outside React renders, so typing never re-renders the tree.
+// The Monaco editor: one model per file of each tab's snippet (own language and undo history), a
+// file strip to pick, add, rename and delete files, markers from the last run's diagnostics on the
+// file they name, gopls (completion, hover, diagnostics) when it is there, gofmt, Ctrl/Cmd+Enter to
+// run. It talks to the store directly, outside React renders, so typing never re-renders the tree.
 import { useEffect, useRef } from 'react';
+import { FileStrip } from '../files/FileStrip';
+import { shownFileName, snippetFileNames } from '../files/files-slice';
+import { plainForm } from '../../shared/txtar-edit';
+import { SandboxPrecheck } from '../format/SandboxPrecheck';
 import { bindGopls } from '../lsp/gopls-binding';
 import { GoplsNotice } from '../lsp/GoplsNotice';
 import { useAppStoreApi } from '../store/context';
 import type { AppStore } from '../store/store';
 import { selectActiveTab } from '../store/workspace-slice';
-import { diagnosticsToMarkers } from './markers';
-import { EDITOR_FONT_FAMILY, GO, monaco, setupMonaco, THEME } from './monaco';
+import { selectEditorFontSize, selectMonacoTheme } from '../theme/appearance-slice';
+import { SnippetModels, type FileModel } from './file-models';
+import { bindFormat, FORMAT_MARKER_OWNER } from './format-binding';
+import { fileLineAt, markersByFile } from './markers';
+import { EDITOR_FONT_FAMILY, GO, monaco, setupMonaco } from './monaco';
 
 const MARKER_OWNER = 'gopherlab.run';
 
@@ -24,20 +32,12 @@ export function CodeEditor() {
 
   return (
     <div className="code-editor-area">
+      <FileStrip />
+      <SandboxPrecheck />
       <div className="code-editor" ref={host} data-testid="editor" aria-label="Go source editor" />
       <GoplsNotice />
     </div>
   );
-}
-
-function modelUri(tabId: string) {
-  return monaco.Uri.parse(`inmemory://gopherlab/${tabId}/prog.go`);
-}
-
-/** The tab id in a model's URI (see modelUri), or null for other models. */
-function tabIdOf(uri: monaco.Uri): string | null {
-  if (uri.scheme !== 'inmemory' || uri.authority !== 'gopherlab') return null;
-  return /^\/([A-Za-z0-9_-]+)\/prog\.go$/.exec(uri.path)?.[1] ?? null;
 }
 
 function mountEditor(el: HTMLElement, store: AppStore): () => void {
@@ -45,11 +45,12 @@ function mountEditor(el: HTMLElement, store: AppStore): () => void {
   const initial = store.getState();
   const editor = monaco.editor.create(el, {
     model: null,
-    theme: THEME,
+    // The app's theme and text size (presentation mode included); the theme then follows on its own.
+    theme: selectMonacoTheme(initial),
     automaticLayout: true,
     fontFamily: EDITOR_FONT_FAMILY,
-    fontSize: initial.fontSize,
-    lineHeight: Math.round(initial.fontSize * 1.55),
+    fontSize: selectEditorFontSize(initial),
+    lineHeight: Math.round(selectEditorFontSize(initial) * 1.55),
     fontLigatures: false,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
@@ -78,64 +79,36 @@ function mountEditor(el: HTMLElement, store: AppStore): () => void {
     readOnly: initial.workspaceStatus === 'loading',
   });
 
-  const models = new Map<string, monaco.editor.ITextModel>();
+  /** Editor state (cursor, scroll) of each file model not in view, by URI. */
   const viewStates = new Map<string, monaco.editor.ICodeEditorViewState | null>();
-  let shownTabId: string | null = null;
-  /** Set while the editor itself writes into a model, so the store echo is not written back. */
-  let applyingFromStore = false;
+  const models = new SnippetModels(store, (f) => monaco.editor.setModelMarkers(f.model, FORMAT_MARKER_OWNER, []));
 
-  const modelFor = (tabId: string, source: string) => {
-    let model = models.get(tabId);
-    if (!model) {
-      model = monaco.editor.createModel(source, GO, modelUri(tabId));
-      model.setEOL(monaco.editor.EndOfLineSequence.LF);
-      models.set(tabId, model);
-    }
-    return model;
-  };
-
-  const syncModels = () => {
-    const { tabs } = store.getState();
-    const live = new Set(tabs.map((t) => t.id));
-    for (const tab of tabs) {
-      const model = modelFor(tab.id, tab.source);
-      if (model.getValue() !== tab.source) {
-        // The text changed outside the editor (a workspace load): replace it as one undo step.
-        applyingFromStore = true;
-        try {
-          model.pushEditOperations([], [{ range: model.getFullModelRange(), text: tab.source }], () => null);
-        } finally {
-          applyingFromStore = false;
-        }
-      }
-    }
-    for (const [tabId, model] of models) {
-      if (live.has(tabId)) continue;
-      if (tabId === shownTabId) shownTabId = null;
-      model.dispose();
-      models.delete(tabId);
-      viewStates.delete(tabId);
-    }
-    if (!shownTabId) showActiveTab();
-  };
-
-  const showActiveTab = () => {
+  /** Shows the active tab's chosen file (its first Go file until one is chosen). */
+  const showActive = () => {
     const tab = selectActiveTab(store.getState());
-    if (!tab || tab.id === shownTabId) return;
-    if (shownTabId) viewStates.set(shownTabId, editor.saveViewState());
-    shownTabId = tab.id;
-    editor.setModel(modelFor(tab.id, tab.source));
-    const view = viewStates.get(tab.id);
+    if (!tab) return;
+    const name = shownFileName(snippetFileNames(tab.source), store.getState().activeFileByTab[tab.id]);
+    const model = models.get(tab.id, name);
+    const current = editor.getModel();
+    if (!model || current === model) return;
+    if (current && !current.isDisposed()) viewStates.set(current.uri.toString(), editor.saveViewState());
+    editor.setModel(model);
+    const view = viewStates.get(model.uri.toString());
     if (view) editor.restoreViewState(view);
   };
 
-  const applyMarkers = () => {
+  const syncModels = () => {
+    const before = new Set(models.ofTab(store.getState().run?.tabId ?? '').map((f) => f.model));
+    models.sync();
+    // A model made since the run ended (a file added, renamed, pasted in) gets that file's markers.
+    for (const f of models.ofTab(store.getState().run?.tabId ?? '')) if (!before.has(f.model)) applyRunMarkers(f);
+    showActive();
+  };
+
+  const runMarkers = (f: FileModel): monaco.editor.IMarkerData[] => {
     const { run } = store.getState();
-    for (const model of models.values()) monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
-    if (!run || run.phase !== 'done' || !run.result) return;
-    const model = models.get(run.tabId);
-    if (!model) return;
-    const markers = diagnosticsToMarkers(run.source, run.result.diagnostics).map((m) => ({
+    if (!run || run.phase !== 'done' || !run.result || run.tabId !== f.tabId || f.key !== f.name) return [];
+    return (markersByFile(run.source, run.result.diagnostics).get(f.name) ?? []).map((m) => ({
       startLineNumber: m.startLineNumber,
       startColumn: m.startColumn,
       endLineNumber: m.endLineNumber,
@@ -144,58 +117,110 @@ function mountEditor(el: HTMLElement, store: AppStore): () => void {
       source: m.file,
       severity: m.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
     }));
-    monaco.editor.setModelMarkers(model, MARKER_OWNER, markers);
+  };
+  const applyRunMarkers = (f: FileModel) => monaco.editor.setModelMarkers(f.model, MARKER_OWNER, runMarkers(f));
+  const applyMarkers = () => {
+    for (const tab of store.getState().tabs) for (const f of models.ofTab(tab.id)) applyRunMarkers(f);
   };
 
+  /** Puts the cursor on a line of a file (or of the whole text, which is mapped to its file). */
   const reveal = () => {
     const target = store.getState().revealTarget;
     if (!target) return;
     if (store.getState().activeTabId !== target.tabId) store.getState().selectTab(target.tabId);
-    showActiveTab();
+    const tab = selectActiveTab(store.getState());
+    if (!tab) return;
+    let at: { file: string; line: number } | null = target.file ? { file: target.file, line: target.line } : null;
+    if (!at) {
+      // Lines of the text that ran: the run's diagnostics count them there.
+      const run = store.getState().run;
+      at = fileLineAt(run?.tabId === tab.id ? run.source : tab.source, target.line);
+    }
+    if (at) store.getState().selectFile(tab.id, at.file);
+    showActive();
     const model = editor.getModel();
     if (!model) return;
-    const lineNumber = Math.min(Math.max(1, target.line), model.getLineCount());
+    const lineNumber = Math.min(Math.max(1, at?.line ?? target.line), model.getLineCount());
     const column = Math.min(Math.max(1, target.column), model.getLineMaxColumn(lineNumber));
     editor.revealLineInCenterIfOutsideViewport(lineNumber, monaco.editor.ScrollType.Smooth);
     editor.setPosition({ lineNumber, column });
     editor.focus();
   };
 
-  syncModels();
-  showActiveTab();
+  // Models first: the subscriptions below (gopls' markers among them) find the new ones in place.
+  const unsubscribes = [
+    store.subscribe(
+      (s) => s.tabs,
+      () => syncModels(),
+    ),
+  ];
+  models.sync();
+  showActive();
   applyMarkers();
   const unbindGopls = bindGopls({
     editor,
     store,
     language: GO,
-    modelOf: (tabId) => models.get(tabId),
+    modelsOf: (tabId) => models.ofTab(tabId).map((f) => f.model),
     tabOf: (model) => {
-      const tabId = tabIdOf(model.uri);
-      const tab = tabId ? store.getState().tabs.find((t) => t.id === tabId) : undefined;
-      return tab ? { tabId: tab.id, go: tab.go } : null;
+      const f = models.infoOf(model);
+      const tab = f ? store.getState().tabs.find((t) => t.id === f.tabId) : undefined;
+      if (!f || !tab) return null;
+      return { tabId: tab.id, go: tab.go, source: tab.source, file: f.name, fileModel: (file) => models.get(tab.id, file) };
     },
   });
+  const unbindFormat = bindFormat(editor, store, models);
 
-  const disposables: Array<{ dispose(): void }> = [];
+  const disposables: Array<{ dispose(): void }> = [
+    // Go to definition in another file of the snippet: show that file, at the definition.
+    monaco.editor.registerEditorOpener({
+      openCodeEditor(source, resource, selectionOrPosition) {
+        const f = source === editor ? models.infoOfUri(resource) : undefined;
+        if (!f) return false;
+        if (store.getState().activeTabId !== f.tabId) store.getState().selectTab(f.tabId);
+        store.getState().selectFile(f.tabId, f.name);
+        showActive();
+        if (selectionOrPosition) {
+          const at = 'startLineNumber' in selectionOrPosition ? { lineNumber: selectionOrPosition.startLineNumber, column: selectionOrPosition.startColumn } : selectionOrPosition;
+          editor.setPosition(at);
+          editor.revealPositionInCenterIfOutsideViewport(at);
+        }
+        editor.focus();
+        return true;
+      },
+    }),
+  ];
+  // Select all and paste a whole txtar archive: that is the snippet now, every file of it (a file's
+  // own text never starts with a marker line, so this is an archive, not an edit of one file).
   disposables.push(
-    editor.onDidChangeModelContent(() => {
-      if (applyingFromStore || !shownTabId) return;
+    editor.onDidPaste((e) => {
       const model = editor.getModel();
-      if (model) store.getState().setSource(shownTabId, model.getValue());
+      const f = model ? models.infoOf(model) : undefined;
+      if (!model || !f) return;
+      const last = model.getLineCount();
+      const whole = e.range.startLineNumber === 1 && e.range.startColumn === 1 && e.range.endLineNumber === last && e.range.endColumn === model.getLineMaxColumn(last);
+      const text = model.getValue();
+      if (!whole || !/^-- .+ --\r?$/.test(text.split('\n', 1)[0] ?? '')) return;
+      const source = plainForm(text);
+      // After the paste has finished: this may replace or dispose the model it went into.
+      queueMicrotask(() => {
+        store.getState().setSource(f.tabId, source);
+        store.getState().selectFile(f.tabId, shownFileName(snippetFileNames(source), undefined));
+      });
     }),
   );
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => {
     void store.getState().startRun();
   });
 
-  const unsubscribes = [
-    store.subscribe(
-      (s) => s.tabs,
-      () => syncModels(),
-    ),
+  unsubscribes.push(
     store.subscribe(
       (s) => s.activeTabId,
-      () => showActiveTab(),
+      () => showActive(),
+    ),
+    store.subscribe(
+      (s) => s.activeFileByTab,
+      () => showActive(),
     ),
     store.subscribe(
       (s) => s.run,
@@ -213,18 +238,18 @@ function mountEditor(el: HTMLElement, store: AppStore): () => void {
       (status) => editor.updateOptions({ readOnly: status === 'loading' }),
     ),
     store.subscribe(
-      (s) => s.fontSize,
+      selectEditorFontSize,
       (fontSize) => editor.updateOptions({ fontSize, lineHeight: Math.round(fontSize * 1.55) }),
     ),
-  ];
+  );
   editor.focus();
 
   return () => {
+    unbindFormat();
     unbindGopls();
     unsubscribes.forEach((off) => off());
     disposables.forEach((d) => d.dispose());
     editor.dispose();
-    for (const model of models.values()) model.dispose();
-    models.clear();
+    models.dispose();
   };
 }

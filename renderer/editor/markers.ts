@@ -1,5 +1,7 @@
-// Compile diagnostics → editor ranges. Diagnostics name a file of the snippet (prog.go,
-// util/util.go); the editor holds the whole txtar text, so each is mapped to a line of it.
+// Diagnostics → editor ranges. Diagnostics name a file of the snippet (prog.go, util/util.go) and a
+// line of that file; the editor shows each file as its own model, so markers go to the file's model
+// at the file's own line. The Problems list still counts lines of the whole text (snippetLineOf);
+// fileLineAt maps such a line back to its file.
 import type { Diagnostic } from '../../shared/run';
 import { parseTxtar, toSnippetLine } from '../../shared/txtar';
 
@@ -14,7 +16,7 @@ export interface MarkerSpec {
   file: string;
 }
 
-/** The editor line (1-based) a diagnostic points at, or null when its file is not in the text. */
+/** The line (1-based) of the whole text a diagnostic points at, or null when its file is not in it. */
 export function snippetLineOf(source: string, diagnostic: Pick<Diagnostic, 'file' | 'line'>): number | null {
   const line = toSnippetLine(parseTxtar(source), diagnostic.file, Math.max(1, diagnostic.line));
   if (line === null) return null;
@@ -22,27 +24,34 @@ export function snippetLineOf(source: string, diagnostic: Pick<Diagnostic, 'file
   return Math.min(Math.max(1, line), total);
 }
 
-export function diagnosticsToMarkers(source: string, diagnostics: ReadonlyArray<Diagnostic>): MarkerSpec[] {
-  if (diagnostics.length === 0) return [];
-  const snippet = parseTxtar(source);
-  const lines = source.split('\n');
-  const markers: MarkerSpec[] = [];
+/** The file and its line under a line of the whole text; a `-- name --` line belongs to the file it starts. */
+export function fileLineAt(source: string, line: number): { file: string; line: number } | null {
+  const files = parseTxtar(source).files;
+  for (let i = files.length - 1; i >= 0; i--) {
+    const f = files[i]!;
+    if (line >= f.startLine - 1) return { file: f.name, line: Math.max(1, line - f.startLine + 1) };
+  }
+  return files[0] ? { file: files[0].name, line: Math.max(1, line) } : null;
+}
+
+/** Markers per file name, at lines of that file; diagnostics for files the text does not hold are skipped. */
+export function markersByFile(source: string, diagnostics: ReadonlyArray<Diagnostic>): Map<string, MarkerSpec[]> {
+  const out = new Map<string, MarkerSpec[]>();
+  if (diagnostics.length === 0) return out;
+  const files = new Map(parseTxtar(source).files.map((f) => [f.name, f.content.split('\n')] as const));
   for (const d of diagnostics) {
-    const line = toSnippetLine(snippet, d.file, Math.max(1, d.line));
-    if (line === null || line < 1 || line > lines.length) continue;
+    const name = d.file.replace(/^\.\//, '');
+    const lines = files.get(name);
+    if (!lines) continue;
+    const line = Math.max(1, d.line);
+    if (line > lines.length) continue;
     const text = (lines[line - 1] ?? '').replace(/\r$/, '');
     const { start, end } = columnRange(text, d.column);
-    markers.push({
-      startLineNumber: line,
-      startColumn: start,
-      endLineNumber: line,
-      endColumn: end,
-      message: d.message,
-      severity: d.severity,
-      file: d.file,
-    });
+    const list = out.get(name) ?? [];
+    list.push({ startLineNumber: line, startColumn: start, endLineNumber: line, endColumn: end, message: d.message, severity: d.severity, file: name });
+    out.set(name, list);
   }
-  return markers;
+  return out;
 }
 
 /** Underlines the word at the column, or the whole line when the compiler gave no column. */

@@ -3,6 +3,9 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { useApp } from '../store/context';
+import { selectResolvedTheme } from '../theme/appearance-slice';
+import { canvasPaletteOf, type CanvasPalette } from '../theme/canvas-palette';
 import type { RecentRuns } from './stats';
 
 const HEIGHT = 150;
@@ -10,11 +13,16 @@ const HEIGHT = 150;
 export function RecentRunsChart({ runs }: { runs: RecentRuns }) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  // The axes are drawn on a canvas in the theme's colours: a new theme draws a new chart.
+  const theme = useApp(selectResolvedTheme);
+  const latest = useRef(runs);
+  latest.current = runs;
 
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    const chart = new uPlot(options(Math.max(200, el.clientWidth)), [[], [], []], el);
+    const { index, totalMs, compileMs } = latest.current;
+    const chart = new uPlot(options(Math.max(200, el.clientWidth), canvasPaletteOf(el)), [index, totalMs, compileMs], el);
     plot.current = chart;
     const observer = new ResizeObserver(() => chart.setSize({ width: Math.max(200, el.clientWidth), height: HEIGHT }));
     observer.observe(el);
@@ -23,7 +31,7 @@ export function RecentRunsChart({ runs }: { runs: RecentRuns }) {
       chart.destroy();
       plot.current = null;
     };
-  }, []);
+  }, [theme]);
 
   useEffect(() => {
     plot.current?.setData([runs.index, runs.totalMs, runs.compileMs]);
@@ -32,11 +40,11 @@ export function RecentRunsChart({ runs }: { runs: RecentRuns }) {
   return <div className="recent-runs-chart" ref={host} data-testid="latency-chart" data-runs={runs.index.length} />;
 }
 
-function options(width: number): uPlot.Options {
+function options(width: number, palette: CanvasPalette): uPlot.Options {
   const axis: uPlot.Axis = {
-    stroke: '#8b93a3',
-    grid: { stroke: 'rgba(255, 255, 255, 0.06)', width: 1 },
-    ticks: { stroke: 'rgba(255, 255, 255, 0.12)', width: 1 },
+    stroke: palette.label,
+    grid: { stroke: palette.grid, width: 1 },
+    ticks: { stroke: palette.tick, width: 1 },
     font: '11px system-ui, sans-serif',
   };
   return {

@@ -5,8 +5,8 @@ import type { LspDiagnostic } from '../../shared/lsp';
 import { monaco } from '../editor/monaco';
 import type { AppStore } from '../store/store';
 import { diagnosticMarkers } from './convert';
-import { fileSpans, toEditorRange } from './positions';
-import { registerGoplsProviders, type TabOfModel } from './providers';
+import { toEditorRange } from './positions';
+import { registerGoplsProviders, spansOf, type TabOfModel } from './providers';
 
 export const GOPLS_MARKER_OWNER = 'gopls';
 
@@ -14,8 +14,8 @@ export interface GoplsBindingOptions {
   editor: monaco.editor.IStandaloneCodeEditor;
   store: AppStore;
   language: string;
-  /** The model of a tab, when the editor has one. */
-  modelOf: (tabId: string) => monaco.editor.ITextModel | undefined;
+  /** The models of a tab (one per file, or one of its whole text). */
+  modelsOf: (tabId: string) => monaco.editor.ITextModel[];
   tabOf: TabOfModel;
 }
 
@@ -26,13 +26,15 @@ export function bindGopls(o: GoplsBindingOptions): () => void {
   const diagnostics = new Map<string, Map<string, LspDiagnostic[]>>();
 
   const showMarkers = (tabId: string) => {
-    const model = o.modelOf(tabId);
-    if (!model || model.isDisposed()) return;
-    const spans = fileSpans(model.getValue());
-    const markers = [...(diagnostics.get(tabId) ?? new Map<string, LspDiagnostic[]>())].flatMap(([file, list]) =>
-      diagnosticMarkers(list, (r) => toEditorRange(spans, file, r)).map((m) => ({ ...m, severity: monaco.MarkerSeverity[m.severity] })),
-    );
-    monaco.editor.setModelMarkers(model, GOPLS_MARKER_OWNER, markers);
+    for (const model of o.modelsOf(tabId)) {
+      const view = model.isDisposed() ? null : o.tabOf(model);
+      if (!view) continue;
+      const spans = spansOf(view, model);
+      const markers = [...(diagnostics.get(tabId) ?? new Map<string, LspDiagnostic[]>())].flatMap(([file, list]) =>
+        diagnosticMarkers(list, (r) => toEditorRange(spans, file, r)).map((m) => ({ ...m, severity: monaco.MarkerSeverity[m.severity] })),
+      );
+      monaco.editor.setModelMarkers(model, GOPLS_MARKER_OWNER, markers);
+    }
   };
 
   const shownTab = () => {
@@ -43,7 +45,7 @@ export function bindGopls(o: GoplsBindingOptions): () => void {
     const model = editor.getModel();
     const tab = shownTab();
     if (!model || !tab) return;
-    session.changed(tab.tabId, tab.go, model.getValue());
+    session.changed(tab.tabId, tab.go, tab.source ?? model.getValue());
     if (now) void session.flush(tab.tabId).catch(() => undefined);
   };
 
@@ -64,10 +66,11 @@ export function bindGopls(o: GoplsBindingOptions): () => void {
       diagnostics.delete(tabId);
       showMarkers(tabId);
     }),
-    (() => {
-      const d = editor.onDidChangeModelContent(() => syncShown(false));
-      return () => d.dispose();
-    })(),
+    // The tab's text, whichever of its files changed (a format can change one that is not shown).
+    store.subscribe(
+      (s) => s.tabs.find((t) => t.id === s.activeTabId)?.source,
+      () => syncShown(false),
+    ),
     (() => {
       const d = editor.onDidChangeModel(() => syncShown(true));
       return () => d.dispose();
@@ -102,7 +105,11 @@ export function bindGopls(o: GoplsBindingOptions): () => void {
       (tabs) => {
         const live = new Set(tabs.map((t) => t.id));
         for (const tabId of [...diagnostics.keys()]) {
-          if (live.has(tabId)) continue;
+          if (live.has(tabId)) {
+            // A file added, renamed or pasted in has a new model: give it its findings.
+            showMarkers(tabId);
+            continue;
+          }
           diagnostics.delete(tabId);
           session.forget(tabId);
         }

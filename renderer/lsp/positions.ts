@@ -1,5 +1,5 @@
-// The editor shows a snippet as one text (plain Go, or txtar with `-- name --` lines); gopls sees
-// files. These map an editor position to a file position and back. Monaco counts lines and columns
+// The editor shows a snippet as one model per file (or, for a model of the whole text, plain Go or
+// txtar with `-- name --` lines); gopls sees files. These map an editor position to a file position and back. Monaco counts lines and columns
 // from 1, LSP from 0; both count characters in UTF-16 units, so a column maps to character - 1.
 import { parseTxtar } from '../../shared/txtar';
 import type { LspPosition, LspRange } from '../../shared/lsp';
@@ -26,6 +26,11 @@ export function fileSpans(source: string): FileSpan[] {
     const next = files[i + 1];
     return { name: f.name, startLine: f.startLine, endLine: next ? next.startLine - 2 : total };
   });
+}
+
+/** The span of a model that shows one file of the snippet (the editor's file tabs): all of it. */
+export function singleFileSpans(file: string, text: string): FileSpan[] {
+  return [{ name: file, startLine: 1, endLine: text.split('\n').length }];
 }
 
 /** The file and LSP position under an editor position; null on a `-- name --` line. */

@@ -1,20 +1,39 @@
 // Monaco's language features for Go, answered by gopls through the contract: completion (on `.`
 // and Ctrl+Space), hover, signature help (on `(` and `,`) and go-to-definition, which jumps within
-// the snippet (another file of a txtar snippet is another part of the same text).
+// the snippet (another file of a txtar snippet is that file's model, or another part of the same text).
 import type { LspLocation } from '../../shared/lsp';
 import type { CompletionItem, CompletionList, Hover, SignatureHelp } from 'vscode-languageserver-types';
 import { monaco } from '../editor/monaco';
 import { completionList, definitionRanges, hoverContents, signatureHelp, type CompletionSpec } from './convert';
 import type { LspSession } from './lsp-session';
-import { fileSpans, toEditorRange, toFilePosition, type FileSpan } from './positions';
+import { fileSpans, singleFileSpans, toEditorRange, toFilePosition, type FileSpan } from './positions';
 
-/** The tab a model shows (its id and Go), or null for models that are not a tab's. */
-export type TabOfModel = (model: monaco.editor.ITextModel) => { tabId: string; go: string } | null;
+/** What a model shows of a tab. */
+export interface ModelView {
+  tabId: string;
+  go: string;
+  /** The tab's whole text (what gopls is told), when the model shows one file of it. */
+  source?: string;
+  /** The one file the model shows; absent: the model holds the tab's whole text. */
+  file?: string;
+  /** The model of another file of the tab, for a jump to a definition there. */
+  fileModel?: (file: string) => monaco.editor.ITextModel | undefined;
+}
+
+/** The tab a model shows, or null for models that are not a tab's. */
+export type TabOfModel = (model: monaco.editor.ITextModel) => ModelView | null;
+
+/** The files a model's lines belong to. */
+export function spansOf(view: Pick<ModelView, 'file'>, model: monaco.editor.ITextModel): FileSpan[] {
+  const text = model.getValue();
+  return view.file ? singleFileSpans(view.file, text) : fileSpans(text);
+}
 
 interface At {
   tabId: string;
   file: string;
   spans: FileSpan[];
+  view: ModelView;
   position: { line: number; character: number };
 }
 
@@ -22,14 +41,13 @@ export function registerGoplsProviders(language: string, session: LspSession, ta
   /** The tab and file position under the cursor; the session is told the model's text first. */
   const locate = (model: monaco.editor.ITextModel, position: monaco.Position): At | null => {
     if (!session.enabled) return null;
-    const tab = tabOf(model);
-    if (!tab) return null;
-    const source = model.getValue();
-    session.changed(tab.tabId, tab.go, source);
-    const spans = fileSpans(source);
+    const view = tabOf(model);
+    if (!view) return null;
+    session.changed(view.tabId, view.go, view.source ?? model.getValue());
+    const spans = spansOf(view, model);
     const at = toFilePosition(spans, position.lineNumber, position.column);
     if (!at || !at.file.endsWith('.go')) return null;
-    return { tabId: tab.tabId, file: at.file, spans, position: at.position };
+    return { tabId: view.tabId, file: at.file, spans, view, position: at.position };
   };
   const ask = async <T>(at: At, method: Parameters<LspSession['request']>[1], trigger?: string): Promise<T | null> => {
     try {
@@ -78,8 +96,16 @@ export function registerGoplsProviders(language: string, session: LspSession, ta
       async provideDefinition(model, position) {
         const at = locate(model, position);
         if (!at) return undefined;
-        const ranges = definitionRanges(await ask<LspLocation[]>(at, 'textDocument/definition'), (file, r) => toEditorRange(at.spans, file, r));
-        return ranges.map((r) => ({ uri: model.uri, range: new monaco.Range(r.startLineNumber, r.startColumn, r.endLineNumber, r.endColumn) }));
+        const locations = await ask<LspLocation[]>(at, 'textDocument/definition');
+        return (locations ?? []).flatMap((l) => {
+          // In this model, or (a model per file) in the model of the file it names.
+          const other = at.view.file && l.file !== null && l.file !== at.file ? at.view.fileModel?.(l.file) : undefined;
+          const target = other ? { model: other, spans: singleFileSpans(l.file!, other.getValue()) } : { model, spans: at.spans };
+          return definitionRanges([l], (file, r) => toEditorRange(target.spans, file, r)).map((r) => ({
+            uri: target.model.uri,
+            range: new monaco.Range(r.startLineNumber, r.startColumn, r.endLineNumber, r.endColumn),
+          }));
+        });
       },
     }),
   ];

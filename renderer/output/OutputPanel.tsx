@@ -1,5 +1,5 @@
 // The run's result: status, exit code (and the signal that killed it), what to do next, problems,
-// latency, a faketime replay and the output.
+// test results, latency, a faketime replay and the output; and the tab's stdin at the foot.
 import type { SandboxMode } from '../../shared/run';
 import { PanelSwitch } from '../app/PanelSwitch';
 import { LatencyBar, useElapsed } from '../latency/LatencyBar';
@@ -10,6 +10,8 @@ import { selectActiveTab } from '../store/workspace-slice';
 import { Console } from './Console';
 import { ReplayBar } from './ReplayBar';
 import { Problems } from './Problems';
+import { StdinBox } from './StdinBox';
+import { TestResults } from './TestResults';
 import { StatusBadge } from './StatusBadge';
 import { formatMs } from './status';
 
@@ -78,6 +80,7 @@ export function OutputPanel() {
             <pre data-testid="build-output">{result.buildOutput}</pre>
           </section>
         )}
+        {result && <TestResults result={result} />}
         <LatencyBar />
         <ReplayBar />
         {run ? (
@@ -91,6 +94,7 @@ export function OutputPanel() {
           </div>
         )}
       </div>
+      <StdinBox />
     </section>
   );
 }

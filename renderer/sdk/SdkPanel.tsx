@@ -390,7 +390,7 @@ function ExportSection() {
   );
 }
 
-function SourcesSection() {
+export function SourcesSection() {
   const draft = useApp((s) => s.sourcesDraft);
   const status = useApp((s) => s.sourcesStatus);
   const error = useApp((s) => s.sourcesError);

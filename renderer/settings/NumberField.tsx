@@ -14,6 +14,8 @@ export interface NumberFieldProps {
   testId: string;
   title: string;
   inputClassName?: string;
+  /** Says what is wrong under the field, not only in its colour (the Settings page). */
+  explainInvalid?: boolean;
   onCommit(value: number): void;
 }
 
@@ -23,12 +25,17 @@ export function isValidNumber(text: string, min: number, max: number, integer = 
   return Number.isFinite(n) && n >= min && n <= max && (!integer || Number.isInteger(n));
 }
 
-export function NumberField({ label, unit, value, min, max, step, integer, testId, title, inputClassName, onCommit }: NumberFieldProps) {
+/** What an invalid entry is told: the range, and whole numbers when only those will do. */
+export function invalidNumberMessage(label: string, min: number, max: number, integer = false): string {
+  return `${label}: enter ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}. Until then the last valid value stays in force.`;
+}
+
+export function NumberField({ label, unit, value, min, max, step, integer, testId, title, inputClassName, explainInvalid, onCommit }: NumberFieldProps) {
   const [draft, setDraft] = useState(String(value));
   useEffect(() => setDraft(String(value)), [value]);
   const invalid = !isValidNumber(draft, min, max, integer);
 
-  return (
+  const field = (
     <label className="toolbar-field" title={title}>
       <span className="field-label">{label}</span>
       <input
@@ -48,5 +55,16 @@ export function NumberField({ label, unit, value, min, max, step, integer, testI
       />
       {unit !== undefined && <span className="field-unit">{unit}</span>}
     </label>
+  );
+  if (!explainInvalid) return field;
+  return (
+    <>
+      {field}
+      {invalid && (
+        <p className="inline-error field-error" role="alert" data-testid={`${testId}-invalid`}>
+          {invalidNumberMessage(label, min, max, integer)}
+        </p>
+      )}
+    </>
   );
 }

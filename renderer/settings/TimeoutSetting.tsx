@@ -3,7 +3,7 @@ import { useApp } from '../store/context';
 import { MAX_TIMEOUT_S, MIN_TIMEOUT_S, selectTimeoutMs } from '../store/settings-slice';
 import { NumberField } from './NumberField';
 
-export function TimeoutSetting() {
+export function TimeoutSetting({ explainInvalid = false }: { explainInvalid?: boolean }) {
   const timeoutMs = useApp(selectTimeoutMs);
   const setTimeoutSeconds = useApp((s) => s.setTimeoutSeconds);
   return (
@@ -17,6 +17,7 @@ export function TimeoutSetting() {
       testId="timeout-seconds"
       inputClassName="timeout-input"
       title={`Stop the program after this many seconds (${MIN_TIMEOUT_S}–${MAX_TIMEOUT_S})`}
+      explainInvalid={explainInvalid}
       onCommit={setTimeoutSeconds}
     />
   );

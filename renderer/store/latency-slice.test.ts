@@ -88,7 +88,12 @@ describe('latency slice', () => {
     expect(calls('settings.save')).toHaveLength(0);
 
     expect(await store.getState().saveCacheBudget(256)).toBe(true);
-    expect(calls('settings.save')[0]?.params).toEqual({ goproxy: 'https://goproxy.example', goroots: ['/opt/go'], cacheBudgetBytes: 256 * MIB });
+    expect(calls('settings.save')[0]?.params).toEqual({
+      goproxy: 'https://goproxy.example',
+      goroots: ['/opt/go'],
+      cacheBudgetBytes: 256 * MIB,
+      ...{ formatOnRun: false, vetOnRun: false, vetBlocks: false, moduleDownloads: false },
+    });
     expect(settings().cacheBudgetBytes).toBe(256 * MIB);
     // The SDK panel's next save starts from the new value.
     expect(store.getState().sources?.cacheBudgetBytes).toBe(256 * MIB);

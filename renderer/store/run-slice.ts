@@ -57,6 +57,8 @@ export interface RunView {
 
 export interface RevealTarget {
   tabId: string;
+  /** A file of the snippet, and `line` a line of it; absent: `line` counts lines of the whole text. */
+  file?: string;
   line: number;
   column: number;
   /** Distinguishes two clicks on the same problem. */
@@ -81,7 +83,7 @@ export interface RunSlice {
   /** Output events in arrival order; applied as one store update. */
   receiveOutput(payloads: ReadonlyArray<EventPayload<'run.output'>>): void;
   receiveStage(payload: EventPayload<'run.stage'>): void;
-  revealLine(tabId: string, line: number, column: number): void;
+  revealLine(tabId: string, line: number, column: number, file?: string): void;
   clearOutput(): void;
   /** Shows the rest of a replay at once. */
   skipReplay(): void;
@@ -162,14 +164,23 @@ export function createRunSlice(deps: StoreDeps): SliceCreator<RunSlice> {
           },
         });
         try {
+          // Format on run and vet, when set: what runs is the formatted text the editor then shows.
+          const { format, ...checks } = get().runChecks();
+          if (format) await get().formatTab(tab.id);
+          const source = get().tabs.find((t) => t.id === tab.id)?.source ?? tab.source;
+          if (source !== tab.source) set(updateRun(runId, () => ({ source })));
           const result = await deps.client.call('run.start', {
             runId,
-            source: tab.source,
+            source,
+            ...checks,
             go: tab.go || undefined,
             mode,
             limits: runLimits(s, mode),
             ...(faketime ? { faketime: true } : {}),
             ...(traced ? { trace: true } : {}),
+            ...(tab.stdin ? { stdin: tab.stdin } : {}),
+            // A snippet that runs as go test shows its benchmarks too (the core ignores this otherwise).
+            runBenchmarks: true,
           });
           const events = faketime ? result.replay : undefined;
           set(
@@ -225,8 +236,8 @@ export function createRunSlice(deps: StoreDeps): SliceCreator<RunSlice> {
         set(updateRun(runId, (run) => (run.phase === 'running' ? { stages: [...run.stages, span] } : null)));
       },
 
-      revealLine(tabId, line, column) {
-        set((s) => ({ revealTarget: { tabId, line, column, seq: (s.revealTarget?.seq ?? 0) + 1 } }));
+      revealLine(tabId, line, column, file) {
+        set((s) => ({ revealTarget: { tabId, line, column, ...(file ? { file } : {}), seq: (s.revealTarget?.seq ?? 0) + 1 } }));
       },
 
       clearOutput() {

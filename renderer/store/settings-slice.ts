@@ -11,6 +11,7 @@ export interface SettingsSlice {
   faketime: boolean;
   setTimeoutSeconds(seconds: number): void;
   setMemoryMiB(mib: number): void;
+  setOutputKiB(kib: number): void;
   setCpus(cpus: number): void;
   setPids(pids: number): void;
   setFaketime(on: boolean): void;
@@ -25,6 +26,10 @@ export const MAX_TIMEOUT_S = MAX_LIMITS.timeoutMs / 1000;
 export const MIN_MEMORY_MIB = 16;
 export const MAX_MEMORY_MIB = Math.floor(MAX_LIMITS.memoryBytes / MIB);
 export const DEFAULT_MEMORY_MIB = DEFAULT_LIMITS.memoryBytes / MIB;
+/** The contract's output bounds (1 KiB … 64 MiB), in whole KiB. */
+export const MIN_OUTPUT_KIB = 1;
+export const MAX_OUTPUT_KIB = MAX_LIMITS.outputBytes / 1024;
+export const DEFAULT_OUTPUT_KIB = DEFAULT_LIMITS.outputBytes / 1024;
 /** The contract's Docker bounds; the defaults are the ones the core applies when none is sent. */
 export const MIN_CPUS = 0.1;
 export const MAX_CPUS = 16;
@@ -61,6 +66,11 @@ export function createSettingsSlice(deps: StoreDeps): SliceCreator<SettingsSlice
       set(setLimit('memoryBytes', Math.round(clamp(mib, MIN_MEMORY_MIB, MAX_MEMORY_MIB)) * MIB));
     },
 
+    setOutputKiB(kib) {
+      if (!Number.isFinite(kib)) return;
+      set(setLimit('outputBytes', Math.round(clamp(kib, MIN_OUTPUT_KIB, MAX_OUTPUT_KIB)) * 1024));
+    },
+
     setCpus(cpus) {
       if (!Number.isFinite(cpus)) return;
       // Tenths of a CPU: what a user means, and what Docker's NanoCpus holds exactly.
@@ -87,6 +97,7 @@ export function createSettingsSlice(deps: StoreDeps): SliceCreator<SettingsSlice
 
 export const selectTimeoutMs = (s: Pick<SettingsSlice, 'limits'>): number => s.limits.timeoutMs ?? DEFAULT_LIMITS.timeoutMs;
 export const selectMemoryMiB = (s: Pick<SettingsSlice, 'limits'>): number => (s.limits.memoryBytes ?? DEFAULT_LIMITS.memoryBytes) / MIB;
+export const selectOutputKiB = (s: Pick<SettingsSlice, 'limits'>): number => (s.limits.outputBytes ?? DEFAULT_LIMITS.outputBytes) / 1024;
 export const selectCpus = (s: Pick<SettingsSlice, 'limits'>): number => s.limits.cpus ?? DEFAULT_CPUS;
 export const selectPids = (s: Pick<SettingsSlice, 'limits'>): number => s.limits.pids ?? DEFAULT_PIDS;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ContractError } from '../../shared/contract';
-import { SettingsSchema, type Settings } from '../../shared/settings';
+import { SettingsSchema, type Settings, type SettingsInput } from '../../shared/settings';
 import type { Catalog, Toolchain } from '../../shared/toolchain';
 import { deferred, fakeClient } from '../test/fake-client';
 import { sourcesDirty } from './sources-slice';
@@ -11,8 +11,10 @@ const srcGo: Toolchain = { id: 'goroot:/home/u/go-src', version: 'go1.27.0', gor
 const catalog: Catalog = { releases: [], proxy: 'https://proxy.golang.org', fetchedAt: 1, offline: false };
 
 const MIB = 1024 * 1024;
+/** The run checks' defaults, which every stored settings object carries. */
+const CHECKS_OFF = { formatOnRun: false, vetOnRun: false, vetBlocks: false, moduleDownloads: false };
 
-function setup(stored: Omit<Settings, 'cacheBudgetBytes'> & Partial<Settings> = { goproxy: '', goroots: [] }) {
+function setup(stored: SettingsInput = { goproxy: '', goroots: [] }) {
   const client = fakeClient();
   let current: Settings = SettingsSchema.parse(stored);
   let listed: Toolchain[] = [pathGo];
@@ -35,7 +37,7 @@ describe('sources slice', () => {
     await store.getState().loadSources();
     const s = store.getState();
     expect(s.sourcesStatus).toBe('ready');
-    expect(s.sources).toEqual({ goproxy: 'https://goproxy.example', goroots: ['/opt/go'], cacheBudgetBytes: 512 * MIB });
+    expect(s.sources).toEqual({ goproxy: 'https://goproxy.example', goroots: ['/opt/go'], cacheBudgetBytes: 512 * MIB, ...CHECKS_OFF });
     expect(s.sourcesDraft).toEqual({ goproxy: 'https://goproxy.example', goroots: ['/opt/go'] });
     expect(sourcesDirty(s)).toBe(false);
   });
@@ -64,13 +66,13 @@ describe('sources slice', () => {
     setListed([pathGo, srcGo]);
 
     expect(await store.getState().saveSources()).toBe(true);
-    expect(calls('settings.save').map((c) => c.params)).toEqual([{ goproxy: 'https://goproxy.example', goroots: ['/home/u/go-src'], cacheBudgetBytes: 100 * MIB }]);
+    expect(calls('settings.save').map((c) => c.params)).toEqual([{ goproxy: 'https://goproxy.example', goroots: ['/home/u/go-src'], cacheBudgetBytes: 100 * MIB, ...CHECKS_OFF }]);
     expect(calls('sdk.list').at(-1)?.params).toEqual({ refresh: true });
     expect(calls('sdk.catalog').at(-1)?.params).toEqual({ refresh: true });
     const s = store.getState();
     expect(s.sourcesStatus).toBe('ready');
     expect(s.sourcesSavedAt).toBe(42);
-    expect(s.sources).toEqual({ goproxy: 'https://goproxy.example', goroots: ['/home/u/go-src'], cacheBudgetBytes: 100 * MIB });
+    expect(s.sources).toEqual({ goproxy: 'https://goproxy.example', goroots: ['/home/u/go-src'], cacheBudgetBytes: 100 * MIB, ...CHECKS_OFF });
     expect(sourcesDirty(s)).toBe(false);
     expect(s.toolchains.map((t) => t.goroot)).toContain('/home/u/go-src');
     expect(s.catalogStatus).toBe('ready');
@@ -112,6 +114,6 @@ describe('sources slice', () => {
     answer.resolve(SettingsSchema.parse({ goproxy: 'off', goroots: [], cacheBudgetBytes: 64 * MIB }));
     expect(await first).toBe(true);
     expect(calls('settings.save')).toHaveLength(1);
-    expect(calls('settings.save')[0]?.params).toEqual({ goproxy: 'off', goroots: [], cacheBudgetBytes: 64 * MIB });
+    expect(calls('settings.save')[0]?.params).toEqual({ goproxy: 'off', goroots: [], cacheBudgetBytes: 64 * MIB, ...CHECKS_OFF });
   });
 });

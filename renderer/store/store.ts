@@ -13,7 +13,10 @@ import { createSandboxSlice } from './sandbox-slice';
 import { createSdkSlice } from './sdk-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createSourcesSlice } from './sources-slice';
+import { createAppearanceSlice } from '../theme/appearance-slice';
 import { createToolchainSlice } from './toolchain-slice';
+import { createFilesSlice } from '../files/files-slice';
+import { createChecksSlice } from '../format/checks-slice';
 import type { AppState, StoreDeps } from './types';
 import { createWorkspaceSlice } from './workspace-slice';
 
@@ -44,6 +47,9 @@ export function createAppStore(deps: StoreDeps): AppStore {
       ...createLspSlice(deps)(...a),
       ...createLatencySlice(deps)(...a),
       ...createLibrarySlice(deps)(...a),
+      ...createFilesSlice()(...a),
+      ...createChecksSlice(deps)(...a),
+      ...createAppearanceSlice(deps)(...a),
     })),
   );
 }

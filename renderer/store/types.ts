@@ -14,8 +14,11 @@ import type { SourcesSlice } from './sources-slice';
 import type { ToolchainSlice } from './toolchain-slice';
 import type { WorkspaceSlice } from './workspace-slice';
 import type { LspSlice } from '../lsp/lsp-slice';
+import type { FilesSlice } from '../files/files-slice';
+import type { ChecksSlice } from '../format/checks-slice';
+import type { AppearanceSlice } from '../theme/appearance-slice';
 
-export type AppState = WorkspaceSlice & RunSlice & ToolchainSlice & SdkSlice & SettingsSlice & SandboxSlice & ConnectionSlice & DriftSlice & SourcesSlice & BenchSlice & LatencySlice & LibrarySlice & LspSlice;
+export type AppState = WorkspaceSlice & RunSlice & ToolchainSlice & SdkSlice & SettingsSlice & SandboxSlice & ConnectionSlice & DriftSlice & SourcesSlice & BenchSlice & LatencySlice & LibrarySlice & LspSlice & AppearanceSlice & FilesSlice & ChecksSlice;
 
 /** What a slice's actions may use besides the store itself. */
 export interface StoreDeps {

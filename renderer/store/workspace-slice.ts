@@ -1,6 +1,6 @@
 // Tabs and their snippets: what the editor shows and what autosave writes.
 import type { SandboxMode } from '../../shared/run';
-import type { Tab, Workspace } from '../../shared/workspace';
+import { MAX_TAB_STDIN_CHARS, type Tab, type Workspace } from '../../shared/workspace';
 import { defaultWorkspace, HELLO_WORLD, newTab, nextTabTitle } from '../workspace/defaults';
 import { describeError } from './errors';
 import type { SliceCreator, StoreDeps } from './types';
@@ -26,6 +26,8 @@ export interface WorkspaceSlice {
   setSource(tabId: string, source: string): void;
   setTabGo(tabId: string, go: string): void;
   setTabMode(tabId: string, mode: SandboxMode): void;
+  /** The tab's stdin text (empty: none), cut to MAX_TAB_STDIN_CHARS. */
+  setTabStdin(tabId: string, stdin: string): void;
   selectTab(tabId: string): void;
   addTab(): void;
   /** Opens a tab holding the given snippet (an example, say), in front; its id, or null at the tab limit. */
@@ -143,12 +145,22 @@ export function createWorkspaceSlice(deps: StoreDeps): SliceCreator<WorkspaceSli
         });
       },
 
+      setTabStdin(tabId, stdin) {
+        const text = stdin.slice(0, MAX_TAB_STDIN_CHARS);
+        edit((s) => {
+          const tabs = mapTab(s.tabs, tabId, (t) => ((t.stdin ?? '') === text ? t : { ...t, stdin: text }));
+          return tabs ? { tabs } : null;
+        });
+      },
+
       selectTab(tabId) {
         edit((s) => (s.activeTabId !== tabId && s.tabs.some((t) => t.id === tabId) ? { activeTabId: tabId } : null));
       },
 
       addTab() {
-        get().openTab({ title: '', source: HELLO_WORLD });
+        // The Settings page may fix the sandbox of new tabs; by default they take the current tab's.
+        const mode = get().newTabMode;
+        get().openTab({ title: '', source: HELLO_WORLD, ...(mode === 'same' ? {} : { mode }) });
       },
 
       openTab(init) {

@@ -3,6 +3,9 @@
 // pointer, Shift+wheel and dragging pan, arrow keys pan, +/− zoom, 0 fits; hover shows a tooltip,
 // a click selects the goroutine under the pointer.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { useApp } from '../store/context';
+import { selectResolvedTheme } from '../theme/appearance-slice';
+import { canvasPaletteOf, type CanvasPalette } from '../theme/canvas-palette';
 import { itemAt, visibleRects } from './cull';
 import type { Lane, TimeItem, TimelineModel } from './lanes';
 import { laneIndexAt, layoutLanes, type LaneLayout } from './layout';
@@ -40,6 +43,8 @@ export function TimelineView({ model, view, bounds, onView, selectedG, onSelectG
   const [scrollTop, setScrollTop] = useState(0);
   const [hover, setHover] = useState<Hover | null>(null);
   const layout = useMemo(() => layoutLanes(model.lanes), [model]);
+  // The canvas's colours come from the theme: draw again when it changes.
+  const theme = useApp(selectResolvedTheme);
 
   // Latest values for the native listeners, which are bound once.
   const latest = useRef({ view, bounds, onView, size });
@@ -77,13 +82,13 @@ export function TimelineView({ model, view, bounds, onView, selectedG, onSelectG
   }, []);
 
   useEffect(() => {
-    drawAxis(axis.current, view, size.width, model.traceOffsetNs);
-  }, [view, size.width, model.traceOffsetNs]);
+    drawAxis(axis.current, view, size.width, model.traceOffsetNs, canvasPaletteOf(axis.current));
+  }, [view, size.width, model.traceOffsetNs, theme]);
 
   useEffect(() => {
-    const frame = requestAnimationFrame(() => drawLanes(canvas.current, model, layout, view, size, scrollTop, selectedG, hover?.item ?? null));
+    const frame = requestAnimationFrame(() => drawLanes(canvas.current, model, layout, view, size, scrollTop, selectedG, hover?.item ?? null, canvasPaletteOf(canvas.current)));
     return () => cancelAnimationFrame(frame);
-  }, [model, layout, view, size, scrollTop, selectedG, hover]);
+  }, [model, layout, view, size, scrollTop, selectedG, hover, theme]);
 
   const hitTest = useCallback(
     (clientX: number, clientY: number): Hover | null => {
@@ -235,7 +240,7 @@ function prepare(canvas: HTMLCanvasElement | null, width: number, height: number
 
 const FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
-function drawAxis(canvas: HTMLCanvasElement | null, view: View, width: number, traceOffsetNs: number | null): void {
+function drawAxis(canvas: HTMLCanvasElement | null, view: View, width: number, traceOffsetNs: number | null, palette: CanvasPalette): void {
   if (canvas) canvas.style.width = `${width}px`;
   const ctx = prepare(canvas, width, AXIS_HEIGHT);
   if (!ctx) return;
@@ -244,15 +249,15 @@ function drawAxis(canvas: HTMLCanvasElement | null, view: View, width: number, t
   const { times } = ticks(view, Math.max(2, Math.floor(width / 90)));
   for (const t of times) {
     const x = Math.round(xOf(t, view, width)) + 0.5;
-    ctx.fillStyle = 'rgba(255, 255, 255, 0.18)';
+    ctx.fillStyle = palette.tick;
     ctx.fillRect(x, AXIS_HEIGHT - 6, 1, 6);
-    ctx.fillStyle = '#8b93a3';
+    ctx.fillStyle = palette.label;
     ctx.fillText(formatNs(t), x + 4, AXIS_HEIGHT / 2 - 1);
   }
   if (traceOffsetNs !== null) {
     const x = xOf(traceOffsetNs, view, width);
     if (x >= 0 && x <= width) {
-      ctx.fillStyle = '#f1f3f6';
+      ctx.fillStyle = palette.marker;
       ctx.fillRect(Math.round(x), 0, 1, AXIS_HEIGHT);
     }
   }
@@ -267,6 +272,7 @@ function drawLanes(
   scrollTop: number,
   selectedG: number | null,
   hovered: TimeItem | null,
+  palette: CanvasPalette,
 ): void {
   const width = size.width;
   const height = Math.max(0, Math.min(size.height, layout.total));
@@ -275,7 +281,7 @@ function drawLanes(
   ctx.font = FONT;
   ctx.textBaseline = 'middle';
   const { times } = ticks(view, Math.max(2, Math.floor(width / 90)));
-  ctx.fillStyle = 'rgba(255, 255, 255, 0.04)';
+  ctx.fillStyle = palette.grid;
   for (const t of times) ctx.fillRect(Math.round(xOf(t, view, width)), 0, 1, height);
 
   const first = Math.max(0, laneIndexAt(layout, scrollTop));
@@ -286,7 +292,7 @@ function drawLanes(
     if (top + h < 0) continue;
     const lane = model.lanes[i]!;
     if (i % 2 === 0) {
-      ctx.fillStyle = 'rgba(255, 255, 255, 0.02)';
+      ctx.fillStyle = palette.stripe;
       ctx.fillRect(0, top, width, h);
     }
     const pad = 2;
@@ -311,7 +317,7 @@ function drawLanes(
       ctx.fillRect(r.x, y, r.w, bh);
       const selected = selectedG !== null && r.item.g === selectedG;
       if (selected || r.item === hovered) {
-        ctx.strokeStyle = selected ? '#f1f3f6' : 'rgba(241, 243, 246, 0.7)';
+        ctx.strokeStyle = selected ? palette.selection : palette.hover;
         ctx.lineWidth = 1;
         ctx.strokeRect(r.x + 0.5, y + 0.5, Math.max(0, r.w - 1), bh - 1);
       }
@@ -328,8 +334,10 @@ function drawLanes(
   if (model.traceOffsetNs !== null) {
     const x = xOf(model.traceOffsetNs, view, width);
     if (x >= 0 && x <= width) {
-      ctx.fillStyle = 'rgba(241, 243, 246, 0.35)';
+      ctx.fillStyle = palette.marker;
+      ctx.globalAlpha = 0.35;
       ctx.fillRect(Math.round(x), 0, 1, height);
+      ctx.globalAlpha = 1;
     }
   }
 }

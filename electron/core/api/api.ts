@@ -95,6 +95,7 @@ export function createApi(options: ApiOptions): Api {
         runs.delete(request.runId);
       }
     },
+    'format.run': async (p) => core.format(p),
     'sandbox.status': async (p) => ({ docker: await core.runs.sandboxStatus(p.refresh === true) }),
     'run.cancel': async (p) => ({ canceled: core.runs.cancel(p.runId) }),
     'drift.matrix': async (p, sink) =>

@@ -75,11 +75,6 @@ export class TabWorkspace {
     return delta;
   }
 
-  /** Forgets what gopls was told (its server went away); the files stay on disk. */
-  reset(): WorkspaceFile[] {
-    return [...this.files.values()];
-  }
-
   /** The file's absolute path; refuses (a second time) names that leave the tab's folder. */
   pathOf(name: string): string {
     const base = resolve(this.dir);

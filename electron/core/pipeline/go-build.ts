@@ -13,6 +13,8 @@ export interface GoBuildOptions {
   command?: 'build' | 'test';
   timeoutMs: number;
   signal?: AbortSignal;
+  /** False for go commands older than 1.18, which have no -buildvcs flag. */
+  buildVcsFlag?: boolean;
 }
 
 export interface GoBuildResult {
@@ -28,7 +30,8 @@ const MAX_LOG = 256 * 1024;
 export function goBuild(o: GoBuildOptions): Promise<GoBuildResult> {
   return new Promise((resolve, reject) => {
     const head = o.command === 'test' ? ['test', '-c'] : ['build'];
-    const args = [...head, '-trimpath', '-buildvcs=false', ...(o.extraArgs ?? []), '-o', o.output, '.'];
+    const vcs = o.buildVcsFlag === false ? [] : ['-buildvcs=false'];
+    const args = [...head, '-trimpath', ...vcs, ...(o.extraArgs ?? []), '-o', o.output, '.'];
     const cmd = limitedCommand(o.goBin, args);
     const child = spawn(cmd.bin, cmd.args, {
       cwd: o.cwd,

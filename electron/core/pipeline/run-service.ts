@@ -19,18 +19,20 @@ import {
 } from '../../../shared/run';
 import type { Toolchain } from '../../../shared/toolchain';
 import { parseTxtar, type SnippetFile } from '../../../shared/txtar';
-import { buildEnv, goBinary, type Target } from '../sdk/go-env';
+import { buildEnv, goBinary, moduleProxy, type BuildEnvOptions, type Target } from '../sdk/go-env';
+import { goVet } from '../tools/go-vet';
 import { hostPlatform } from '../sdk/proxy';
 import type { DockerOutcome, DockerSandbox } from '../sandbox/docker/docker-sandbox';
 import { DOCKER_DEFAULTS, type DockerLimits } from '../sandbox/docker/docker-limits';
 import type { DockerService } from '../sandbox/docker/docker-service';
 import { SdkMissingError, type ToolchainRegistry } from '../sdk/registry';
-import { languageVersion, supportsWasip1 } from '../sdk/version';
+import { languageVersion, supportsBuildVcsFlag, supportsWasip1 } from '../sdk/version';
 import { WasmSandbox, WorkerPool, type WasmOutcome } from '../sandbox/wasm/wasm-sandbox';
 import { directBuild, planDirectBuild, readImports, StdIndexCache, type StdIndex } from './direct-build';
 import { BUILD_MEMORY_BYTES, buildRanOutOfMemory } from './build-limits';
 import { goBuild, parseDiagnostics, type GoBuildResult } from './go-build';
 import { parseTestOutput, testBinaryArgs, type BenchmarkRun, type TestOutcome } from './test-output';
+import { asTestProgram, declaresBenchmarks, unrenameFiles } from './test-detect';
 import { parseSnippet, RejectedInputError } from './guards';
 import { SpanRecorder } from './spans';
 import { createWorkDir, writeSnippet, type WorkDir } from './workdir';
@@ -60,6 +62,11 @@ export interface RunServiceOptions {
   onStdIndexMissing?: (toolchain: Toolchain) => void;
   /** Successful builds are kept here by their inputs; a rerun of the same inputs skips the compile. */
   cache?: CompileCache;
+  /**
+   * Whether builds may download modules, read at each run: the proxy to use (null: only what the
+   * module cache already holds), or null when downloads are off (GOPROXY=off).
+   */
+  modules?: () => { proxy: string | null } | null;
 }
 
 const WASM_TARGET: Target = { goos: 'wasip1', goarch: 'wasm' };
@@ -90,6 +97,8 @@ export class RunService {
   private readonly buildTimeoutMs: number;
   /** The compile cache's verdict for each run that reached the build, for its result. */
   private readonly cacheInfo = new WeakMap<ParsedRunRequest, CacheInfo>();
+  /** go vet's findings for each run that asked for them as warnings, for its result. */
+  private readonly vetFindings = new WeakMap<ParsedRunRequest, Diagnostic[]>();
   private traces: TraceStore | null = null;
 
   constructor(private readonly options: RunServiceOptions) {
@@ -241,12 +250,15 @@ export class RunService {
           if (!files.some((f) => f.name === 'go.mod')) {
             files.push({ name: 'go.mod', content: `module play\n\ngo ${request.goLine ?? languageVersion(tc.version)}\n`, startLine: 0 });
           }
+          // A package main of tests and no main() runs as go test: its tests go in _test.go files.
+          const asTests = asTestProgram(files);
+          if (asTests) files = asTests.files;
           // Traced runs: the program as instrumented is what gets written, built and cached.
           const traced = request.trace ? instrumentForTrace(files, request.test !== undefined) : null;
           if (traced) files = traced.files;
           await writeSnippet(workDir.src, files);
           // What was written, go.mod included: the build plans from exactly these files.
-          return { files, traced };
+          return { files, traced, renamed: asTests?.renamed ?? null };
         });
       } catch (err) {
         if (err instanceof RejectedInputError) {
@@ -265,8 +277,14 @@ export class RunService {
       const tags = request.faketime ? ['-tags=faketime'] : [];
       // A snippet with tests runs as `go test`: the test binary, with -test.v and what was asked.
       const testMode = request.test !== undefined || files.some((f) => f.name.endsWith('_test.go'));
-      const guestArgs = testMode ? testBinaryArgs(request.test ?? {}) : [];
+      // Asked to, a test run also runs the snippet's benchmarks (as go test -bench=.).
+      const allBenchmarks = request.runBenchmarks === true && !request.test?.bench && testMode && declaresBenchmarks(files);
+      const testOptions = { ...request.test, ...(allBenchmarks ? { bench: '.' } : {}) };
+      const guestArgs = testMode ? testBinaryArgs(testOptions) : [];
       if (traced?.via === 'test-flag') guestArgs.push(...traceTestArgs());
+      // Before the cache lookup: a cached artifact is no reason to skip vet's findings.
+      const stopped = await this.vet(request, tc, dir, target, tags, controller.signal, spans, snippet.renamed);
+      if (stopped) return this.result(request, spans, tc, stopped);
       const lookup = this.options.cache
         ? await spans.stage(
             'cache-lookup',
@@ -284,11 +302,14 @@ export class RunService {
           )
         : null;
       const cached = lookup?.hit ?? null;
-      const build = cached ? null : await spans.stage(
+      const built = cached ? null : await spans.stage(
         'compile',
         () => this.build(tc, files, dir, outPath, controller.signal, target, tags, testMode),
         (b) => ({ files: files.length, builder: b.builder, target: `${target.goos}/${target.goarch}`, ...(testMode ? { test: true } : {}) }),
       );
+      // Errors name the files as the user wrote them, not as they were built.
+      const renamed = snippet.renamed;
+      const build = built && renamed ? { ...built, log: unrenameFiles(built.log, renamed) } : built;
       if (build?.canceled) return this.result(request, spans, tc, { status: 'canceled', message: 'the run was stopped', buildOutput: build.log });
       if (build?.timedOut) {
         return this.result(request, spans, tc, {
@@ -314,6 +335,8 @@ export class RunService {
         });
       }
 
+      // The program's input, not the build's: it never reaches the cache key.
+      const stdin = request.stdin ? new TextEncoder().encode(request.stdin) : undefined;
       let artifact = cached?.artifact;
       if (lookup && !cached && inDocker) artifact = await this.cacheStore(spans, lookup.key, () => readFile(outPath));
 
@@ -321,6 +344,7 @@ export class RunService {
         const outcome = await dockerSandbox.run({
           binary: outPath,
           args: guestArgs,
+          ...(stdin ? { stdin } : {}),
           limits: dockerLimits(limits),
           faketime: request.faketime === true,
           signal: controller.signal,
@@ -335,19 +359,23 @@ export class RunService {
       const compiled = lookup?.module;
       const wasm = cached ? (cached.bytes ?? new Uint8Array(0)) : await spans.stage('read-artifact', () => readFile(outPath));
       if (lookup && !cached) artifact = await this.cacheStore(spans, lookup.key, wasm);
+      // wasip1 has no pipes: a test binary captures each example's output in a temp file, so a
+      // test run gets a small /tmp in memory (a traced one uses its trace folder as TMPDIR).
+      const guestDir = traced ? { path: TRACE_DIR, capBytes: TRACE_CAP_BYTES } : testMode ? { path: '/tmp', capBytes: limits.outputBytes } : null;
       const outcome = await this.sandbox.run({
         wasm,
         timeoutMs: limits.timeoutMs,
         memoryBytes: limits.memoryBytes,
         outputBytes: limits.outputBytes,
         args: [...GUEST_ARGS, ...guestArgs],
-        env: GUEST_ENV,
+        env: traced && testMode ? [...GUEST_ENV, `TMPDIR=${TRACE_DIR}`] : GUEST_ENV,
+        ...(stdin ? { stdin } : {}),
         signal: controller.signal,
         spans,
         ...(listeners.onOutput ? { onOutput: listeners.onOutput } : {}),
         ...(artifact ? { artifact } : {}),
         ...(compiled ? { compiled } : {}),
-        ...(traced ? { dir: { path: TRACE_DIR, capBytes: TRACE_CAP_BYTES } } : {}),
+        ...(guestDir ? { dir: guestDir } : {}),
       });
       const verdict = withTests(classify(outcome, limits), outcome, testMode);
       return this.result(request, spans, tc, await this.withTrace(verdict, request.runId, traced, outcome, spans), outcome);
@@ -361,6 +389,52 @@ export class RunService {
       const dir = workDir as WorkDir | null;
       if (dir) void dir.dispose().catch(() => undefined);
     }
+  }
+
+  /** go vet, when the request asks: findings are kept for the result, or end the run when they block. */
+  private async vet(
+    request: ParsedRunRequest,
+    tc: Toolchain,
+    dir: WorkDir,
+    target: Target,
+    tags: string[],
+    signal: AbortSignal,
+    spans: SpanRecorder,
+    renamed: ReadonlyMap<string, string> | null,
+  ): Promise<Verdict | null> {
+    const mode = request.vet ?? 'off';
+    if (mode === 'off') return null;
+    const env = buildEnv({ toolchain: tc, goCache: this.options.toolchains.goCacheFor(tc), dataDir: dir.root, target, ...this.moduleEnv() });
+    const vet = await spans.stage(
+      'vet',
+      () => goVet({ goBin: goBinary(tc.goroot), cwd: dir.src, env, flags: tags, timeoutMs: this.buildTimeoutMs, signal }),
+      (v) => ({ findings: v.findings.length, checked: v.checked }),
+    );
+    if (vet.canceled) return { status: 'canceled', message: 'the run was stopped' };
+    // Vet that could not finish (a compile error, a timeout) leaves the verdict to the build.
+    if (vet.findings.length === 0) return null;
+    // Findings name the files as the user wrote them, not as they were built.
+    const findings = vet.findings.map((d) => ({ ...d, file: renamed?.get(d.file) ?? d.file }));
+    if (mode === 'warn') {
+      this.vetFindings.set(request, findings);
+      return null;
+    }
+    const first = findings[0]!;
+    const n = findings.length;
+    return {
+      status: 'vet-error',
+      message: `go vet found ${n} possible mistake${n > 1 ? 's' : ''}, first ${first.file}:${first.line}:${first.column}: ${first.message}; fix ${n > 1 ? 'them' : 'it'}, or let vet only warn (turn off "vet blocks the run")`,
+      buildOutput: findings.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n'),
+      diagnostics: findings.map((d) => ({ ...d, severity: 'error' as const })),
+    };
+  }
+
+  /** A kept module cache and a GOPROXY when the user turned module downloads on; nothing (GOPROXY=off) otherwise. */
+  private moduleEnv(): Pick<BuildEnvOptions, 'goproxy' | 'goModCache'> {
+    const modules = this.options.modules?.();
+    if (!modules) return {};
+    const goModCache = join(this.options.toolchains.dataDir, 'modcache');
+    return { goproxy: moduleProxy(modules.proxy, goModCache), goModCache };
   }
 
   /** Traced runs: keeps the trace the program wrote (or says why there is none) in the verdict. */
@@ -433,7 +507,7 @@ export class RunService {
     // Native binaries link a third faster without the symbol table and DWARF (nobody debugs a
     // sandboxed run; panics and runtime.Caller use pclntab, which stays). WASM has neither.
     const strip = stripped(target);
-    const env = buildEnv({ toolchain: tc, goCache, dataDir: dir.root, target });
+    const env = buildEnv({ toolchain: tc, goCache, dataDir: dir.root, target, ...this.moduleEnv() });
     let std: StdIndex | null = null;
     if (tags.length === 0 && !testMode) {
       // Build tags change the standard library itself (faketime changes the runtime), and test
@@ -478,6 +552,7 @@ export class RunService {
       signal,
       extraArgs: [...tags, ...(strip ? [`-ldflags=${STRIP_FLAGS.join(' ')}`] : [])],
       command: testMode ? 'test' : 'build',
+      buildVcsFlag: supportsBuildVcsFlag(tc.version),
     });
     if (result.ok && !testMode && tags.length === 0 && !this.options.oneShot) {
       // go build has just compiled what this snippet imports: index it for the next run.
@@ -504,7 +579,7 @@ export class RunService {
       truncated: outcome?.truncated ?? false,
       message: verdict.message,
       buildOutput: verdict.buildOutput ?? '',
-      diagnostics: verdict.diagnostics ?? [],
+      diagnostics: [...(verdict.diagnostics ?? []), ...(this.vetFindings.get(request) ?? [])],
       ...(verdict.panic ? { panic: verdict.panic } : {}),
       ...(verdict.tests ? { tests: verdict.tests } : {}),
       ...(verdict.benchmarks ? { benchmarks: verdict.benchmarks } : {}),
@@ -667,7 +742,7 @@ export function panicMessage(stderr: string): string | null {
 
 function compileMessage(log: string, diagnostics: Diagnostic[]): string {
   if (/GOPROXY=off|module lookup disabled/.test(log)) {
-    return 'the program needs a module that is not in the standard library; module downloads are off in the sandbox, so use only the standard library';
+    return 'the program needs a module that is not in the standard library and module downloads are off: turn on module downloads in the settings, or use only the standard library';
   }
   if (diagnostics.length > 0) {
     const first = diagnostics[0]!;

@@ -1,7 +1,7 @@
 // Settings on disk, written atomically; a damaged file reads as the defaults.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SettingsSchema, type Settings } from '../../../shared/settings';
+import { SettingsSchema, type Settings, type SettingsInput } from '../../../shared/settings';
 import { writeFileAtomic } from '../util/atomic-write';
 
 export class SettingsStore {
@@ -18,7 +18,7 @@ export class SettingsStore {
     return this.current;
   }
 
-  async save(next: Settings): Promise<Settings> {
+  async save(next: SettingsInput): Promise<Settings> {
     const parsed = SettingsSchema.parse(next);
     await writeFileAtomic(this.file, JSON.stringify(parsed, null, 2));
     this.current = parsed;

@@ -105,7 +105,7 @@ function goTokens(src: string): GoToken[] | null {
 
 /** Frames and names as the user wrote them: gopherlabMain is their main, the wrapper is ours. */
 export function unrenameFunction(fn: string): string {
-  return fn.replace(new RegExp(`^main\\.${RENAMED_MAIN}(?=$|\\.)`), 'main.main');
+  return fn.replace(new RegExp(`^main\\.${RENAMED_MAIN}(?=$|[.·])`), 'main.main');
 }
 
 export function isWrapperFile(file: string): boolean {

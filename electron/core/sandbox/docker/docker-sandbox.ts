@@ -64,6 +64,8 @@ export interface DockerRunOptions {
   onOutput?: (stream: OutputStream, text: string) => void;
   /** Traced runs get a container of their own with these writable files; never a spare. */
   trace?: DockerTraceFiles;
+  /** The program's stdin, then EOF. A run with stdin gets its own container (spares have stdin closed). */
+  stdin?: Uint8Array;
 }
 
 interface Spare {
@@ -96,8 +98,8 @@ export class DockerSandbox {
   async run(o: DockerRunOptions): Promise<DockerOutcome> {
     const key = limitsKey(o.limits);
     const spare = await o.spans.stage('container-create', async () => {
-      const dedicated = (o.args?.length ?? 0) > 0 || o.trace !== undefined;
-      const s = (!dedicated && this.spares.get(key)) || this.create(o.limits, o.args ?? [], o.trace);
+      const dedicated = (o.args?.length ?? 0) > 0 || o.trace !== undefined || o.stdin !== undefined;
+      const s = (!dedicated && this.spares.get(key)) || this.create(o.limits, o.args ?? [], o.trace, o.stdin !== undefined);
       if (!dedicated) this.spares.delete(key);
       const taken = await s;
       await copyFile(o.binary, join(taken.dir, 'prog'));
@@ -135,7 +137,8 @@ export class DockerSandbox {
       }
     };
 
-    const attach = (await container.attach({ stream: true, stdout: true, stderr: true, hijack: true })) as NodeJS.ReadableStream;
+    const withStdin = o.stdin !== undefined;
+    const attach = (await container.attach({ stream: true, stdout: true, stderr: true, hijack: true, ...(withStdin ? { stdin: true } : {}) })) as NodeJS.ReadWriteStream;
     const demux = new Demuxer((stream, payload) => {
       if (truncated) return;
       const room = o.limits.outputBytes - outputBytes;
@@ -158,6 +161,12 @@ export class DockerSandbox {
     const waited = container.wait({ condition: 'next-exit' });
     await o.spans.stage('container-start', () => container.start());
     const executeStart = performance.now();
+    if (o.stdin) {
+      // Ending our side of the hijacked connection is EOF for the program (StdinOnce); a program
+      // that exits without reading it all makes the write fail, which is no error of the run.
+      attach.on('error', () => undefined);
+      attach.end(o.stdin);
+    }
     const timer = setTimeout(() => kill('timeout'), o.limits.timeoutMs);
     const onAbort = () => kill('canceled');
     o.signal?.addEventListener('abort', onAbort, { once: true });
@@ -211,7 +220,7 @@ export class DockerSandbox {
     return { ...base, kind: 'exit', exitCode, ...(signal ? { signal } : {}) };
   }
 
-  private async create(limits: DockerLimits, args: string[] = [], trace?: DockerTraceFiles): Promise<Spare> {
+  private async create(limits: DockerLimits, args: string[] = [], trace?: DockerTraceFiles, stdin = false): Promise<Spare> {
     const dir = join(tmpdir(), `gopherlab-docker-${process.pid}-${randomBytes(4).toString('hex')}`);
     await mkdir(dir, { mode: 0o755 });
     await chmod(dir, 0o755);
@@ -237,8 +246,10 @@ export class DockerSandbox {
         Labels: { [CONTAINER_LABEL]: '1', [OWNER_LABEL]: String(process.pid) },
         AttachStdout: true,
         AttachStderr: true,
-        AttachStdin: false,
-        OpenStdin: false,
+        // Without stdin the program reads EOF at once; with it, EOF once the run's bytes are read.
+        AttachStdin: stdin,
+        OpenStdin: stdin,
+        StdinOnce: stdin,
         Tty: false,
         NetworkDisabled: true,
         HostConfig: {

@@ -27,6 +27,7 @@ const FILE_CALLS = [
   'fd_filestat_get',
   'fd_filestat_set_size',
   'fd_fdstat_set_flags',
+  'path_unlink_file',
   'poll_oneoff',
 ];
 
@@ -157,6 +158,31 @@ describe('MemoryDir through the WASI host', () => {
     expect(g.write(g.open('other', CREAT).fd, 'x').errno).toBe(DIR_ERRNO.NOSPC);
   });
 
+  it('removes a file: the name at once, its bytes from the budget once its last descriptor closes', () => {
+    const dir = new MemoryDir('/tmp', 3, 10);
+    const g = guest(dir);
+    const unlink = (name: string) => {
+      const p = g.put(name);
+      return g.wasi.path_unlink_file!(3, p.ptr, p.len);
+    };
+    const f = g.open('example.txt', CREAT | EXCL);
+    expect(g.write(f.fd, '12345678').n).toBe(8);
+    expect(unlink('example.txt')).toBe(ERRNO.SUCCESS);
+    expect(dir.snapshot()).toEqual([]);
+    expect(g.open('example.txt', 0).errno).toBe(DIR_ERRNO.NOENT);
+    expect(unlink('example.txt')).toBe(DIR_ERRNO.NOENT);
+    // Still open: its bytes still count, and the open descriptor still reads them.
+    expect(g.write(g.open('next', CREAT).fd, 'abcdef').n).toBe(2);
+    const pos = g.out();
+    g.wasi.fd_seek!(f.fd, 0n, 0, pos);
+    expect(g.read(f.fd, 20).text).toBe('12345678');
+    expect(g.wasi.fd_close!(f.fd)).toBe(ERRNO.SUCCESS);
+    // Closed: the 8 bytes are free again, the same name can be created anew.
+    expect(g.write(g.open('example.txt', CREAT | EXCL).fd, '1234567').n).toBe(7);
+    expect(unlink('../etc/passwd')).toBe(DIR_ERRNO.NOTCAPABLE);
+    expect(unlink('.')).toBe(DIR_ERRNO.ISDIR);
+  });
+
   it('still writes stdout through the host, and knows nothing of other descriptors', () => {
     const g = guest(new MemoryDir('/trace', 3, 1024));
     expect(g.write(1, 'to stdout').errno).toBe(ERRNO.SUCCESS);
@@ -176,5 +202,6 @@ describe('the host of an untraced run', () => {
     expect(g.write(4, 'x').errno).toBe(ERRNO.BADF);
     expect(g.wasi.fd_fdstat_get!(3, g.out())).toBe(ERRNO.BADF);
     expect(g.wasi.fd_filestat_set_size!(4, 1n)).toBe(ERRNO.NOSYS);
+    expect(g.wasi.path_unlink_file!(3, p.ptr, p.len)).toBe(ERRNO.NOSYS);
   });
 });

@@ -1,6 +1,7 @@
 // One writable directory in memory, preopened for the guest of a traced run (the trace is written
-// there). Flat: files can be created, written, read back, sized and closed; no subdirectories,
-// links, renames or listing. The bytes of all files together are capped; past the cap writes are
+// there) or of a test run (its /tmp: examples capture their output in a temp file). Flat: files
+// can be created, written, read back, sized, closed and removed; no subdirectories, links, renames
+// or listing. The bytes of all files together are capped; past the cap writes are
 // refused (ENOSPC) and the directory is marked truncated. Handed back to the core at exit.
 
 /** WASI errnos this directory answers with (wasi_snapshot_preview1). */
@@ -46,6 +47,8 @@ interface MemFile {
   data: Uint8Array;
   size: number;
   ino: number;
+  /** Removed from the directory; its bytes count until its last descriptor closes. */
+  unlinked?: boolean;
 }
 
 interface OpenFile {
@@ -193,7 +196,32 @@ export class MemoryDir {
 
   close(fd: number): number {
     if (fd === this.fd) return DIR_ERRNO.SUCCESS;
-    return this.open.delete(fd) ? DIR_ERRNO.SUCCESS : DIR_ERRNO.BADF;
+    const f = this.open.get(fd);
+    if (!f) return DIR_ERRNO.BADF;
+    this.open.delete(fd);
+    this.release(f.file);
+    return DIR_ERRNO.SUCCESS;
+  }
+
+  /** path_unlink_file: the name goes at once, the bytes when no descriptor holds the file. */
+  pathUnlink(dirFd: number, name: string): number {
+    if (dirFd !== this.fd) return this.open.has(dirFd) ? DIR_ERRNO.NOTDIR : DIR_ERRNO.BADF;
+    const problem = this.checkName(name);
+    if (problem !== null) return problem;
+    if (name === '.') return DIR_ERRNO.ISDIR;
+    const file = this.files.get(name);
+    if (!file) return DIR_ERRNO.NOENT;
+    this.files.delete(name);
+    file.unlinked = true;
+    this.release(file);
+    return DIR_ERRNO.SUCCESS;
+  }
+
+  private release(file: MemFile): void {
+    if (!file.unlinked || [...this.open.values()].some((o) => o.file === file)) return;
+    this.used -= file.size;
+    file.size = 0;
+    file.data = new Uint8Array(0);
   }
 
   setSize(fd: number, size: bigint): number {

@@ -7,6 +7,8 @@ export interface RunMessage {
   env: string[];
   /** Traced runs: one writable in-memory directory, preopened at this path. */
   dir?: { path: string; capBytes: number };
+  /** The guest's stdin (then EOF); absent: EOF at once. */
+  stdin?: Uint8Array;
 }
 
 export type WorkerMessage =

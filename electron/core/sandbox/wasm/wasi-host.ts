@@ -1,7 +1,8 @@
 // Our own WASI preview 1 host. node:wasi is not a sandbox and cannot be interrupted while the guest
-// sleeps or reads (FACTS.md); this one gives the guest no files, no sockets, stdin at EOF, and
-// sleeps with Atomics.wait so worker.terminate() always ends it. Everything the guest does not
-// need answers ENOSYS or EBADF. A traced run alone gets one in-memory directory (MemoryDir).
+// sleeps or reads (FACTS.md); this one gives the guest no files, no sockets, stdin from memory (the
+// run's bytes, then EOF: a read never blocks), and sleeps with Atomics.wait so worker.terminate()
+// always ends it. Everything the guest does not need answers ENOSYS or EBADF. Traced and test runs
+// alone get one in-memory directory (MemoryDir).
 import type { MemoryDir } from './memory-dir';
 import { type OutputWriter } from './output-buffer';
 
@@ -68,8 +69,10 @@ export interface WasiHostOptions {
   output: OutputWriter;
   clock?: GuestClock;
   random?: (buf: Uint8Array) => void;
-  /** Traced runs: the one writable directory, preopened; without it the guest has no file system. */
+  /** Traced and test runs: the one writable directory, preopened; without it the guest has no file system. */
   dir?: MemoryDir;
+  /** The guest's stdin: these bytes, then EOF. Absent: EOF at once. */
+  stdin?: Uint8Array;
 }
 
 type WasiFn = (...args: never[]) => number;
@@ -80,11 +83,15 @@ export class WasiHost {
   private readonly encoder = new TextEncoder();
   private readonly args: Uint8Array[];
   private readonly env: Uint8Array[];
+  private readonly stdin: Uint8Array;
+  /** How much of stdin the guest has read. */
+  private stdinAt = 0;
 
   constructor(private readonly options: WasiHostOptions) {
     this.clock = options.clock ?? realClock();
     this.args = options.args.map((a) => this.encoder.encode(a + '\0'));
     this.env = options.env.map((e) => this.encoder.encode(e + '\0'));
+    this.stdin = options.stdin ?? new Uint8Array(0);
   }
 
   /** Must be called with the instance's exported memory before the guest starts. */
@@ -165,10 +172,23 @@ export class WasiHost {
         view.setUint32(nwrittenPtr, written, true);
         return ERRNO.SUCCESS;
       },
-      fd_read: (fd: number, _iovs: number, _iovsLen: number, nreadPtr: number) => {
+      fd_read: (fd: number, iovsArg: number, iovsLenArg: number, nreadPtr: number) => {
         if (fd !== 0) return ERRNO.BADF;
-        // stdin is empty: every read is at EOF.
-        this.view().setUint32(nreadPtr, 0, true);
+        // All of stdin is here from the start: a read never blocks, and past the end it is EOF.
+        const iovs = iovsArg >>> 0;
+        const view = this.view();
+        const mem = this.bytes();
+        let read = 0;
+        for (let i = 0; i < iovsLenArg >>> 0 && this.stdinAt < this.stdin.length; i++) {
+          const ptr = view.getUint32(iovs + i * 8, true);
+          const len = view.getUint32(iovs + i * 8 + 4, true);
+          if (ptr + len > mem.length) return ERRNO.FAULT;
+          const take = Math.min(len, this.stdin.length - this.stdinAt);
+          mem.set(this.stdin.subarray(this.stdinAt, this.stdinAt + take), ptr);
+          this.stdinAt += take;
+          read += take;
+        }
+        view.setUint32(nreadPtr, read, true);
         return ERRNO.SUCCESS;
       },
       fd_pread: (fd: number) => (fd <= 2 ? ERRNO.SPIPE : ERRNO.BADF),
@@ -296,6 +316,10 @@ export class WasiHost {
       fd_fdstat_set_flags: (fd: number, flags: number) => (dir.owns(fd) ? dir.setFlags(fd, flags) : call('fd_fdstat_set_flags', fd, flags)),
       fd_filestat_get: (fd: number, ptr: number) => (dir.owns(fd) ? dir.filestat(fd, this.view(), ptr >>> 0) : call('fd_filestat_get', fd, ptr)),
       fd_filestat_set_size: (fd: number, size: bigint) => (dir.owns(fd) ? dir.setSize(fd, BigInt.asUintN(64, BigInt(size))) : ERRNO.NOSYS),
+      path_unlink_file: (dirFd: number, pathPtr: number, pathLen: number) => {
+        const name = path(pathPtr, pathLen);
+        return name === null ? ERRNO.FAULT : dir.pathUnlink(dirFd, name);
+      },
     };
   }
 
@@ -338,7 +362,8 @@ export class WasiHost {
       } else if (tag === EVENTTYPE_FD_READ || tag === EVENTTYPE_FD_WRITE) {
         const fd = view.getUint32(sub + 16, true);
         if (tag === EVENTTYPE_FD_READ && fd === 0) {
-          ready.push({ userdata, error: 0, type: tag, nbytes: 0n, flags: EVENT_FD_READWRITE_HANGUP });
+          const left = this.stdin.length - this.stdinAt;
+          ready.push({ userdata, error: 0, type: tag, nbytes: BigInt(left), flags: left > 0 ? 0 : EVENT_FD_READWRITE_HANGUP });
         } else if (tag === EVENTTYPE_FD_WRITE && (fd === 1 || fd === 2)) {
           ready.push({ userdata, error: 0, type: tag, nbytes: 65536n, flags: 0 });
         } else if (fd > 2 && this.options.dir?.owns(fd)) {

@@ -40,8 +40,10 @@ export interface WasmRunOptions {
   artifact?: string;
   /** The artifact's module from `compiled()`: used as is, and `wasm` may then be empty. */
   compiled?: WebAssembly.Module;
-  /** Traced runs only: one writable in-memory directory for the guest (e.g. /trace), capped in bytes. */
+  /** Traced and test runs only: one writable in-memory directory for the guest (/trace, /tmp), capped in bytes. */
   dir?: { path: string; capBytes: number };
+  /** The guest's stdin: these bytes, then EOF. Absent: EOF at once. */
+  stdin?: Uint8Array;
 }
 
 export const TRUNCATION_NOTE = '\n... [truncated]\n';
@@ -253,6 +255,7 @@ export class WasmSandbox {
         args: o.args ?? ['prog.wasm'],
         env: o.env ?? [],
         ...(o.dir ? { dir: o.dir } : {}),
+        ...(o.stdin ? { stdin: o.stdin } : {}),
       };
       worker.postMessage(message);
     });

@@ -15,7 +15,7 @@ const post = (m: WorkerMessage) => port.postMessage(m);
 port.once('message', (msg: RunMessage) => {
   // The first descriptor after stdio, as WASI hosts number preopens.
   const dir = msg.dir ? new MemoryDir(msg.dir.path, 3, msg.dir.capBytes) : undefined;
-  const host = new WasiHost({ args: msg.args, env: msg.env, output: new OutputWriter(msg.output), ...(dir ? { dir } : {}) });
+  const host = new WasiHost({ args: msg.args, env: msg.env, output: new OutputWriter(msg.output), ...(dir ? { dir } : {}), ...(msg.stdin ? { stdin: msg.stdin } : {}) });
   const exit = (code: number) => {
     if (dir) {
       const files = dir.snapshot();
