@@ -37,7 +37,7 @@ test.describe('with gopls', () => {
   test('hovering Println shows its documentation', async ({ app, page }) => {
     const intel = new CodeIntelPane(page);
     await app.editor.replaceText(HELLO);
-    await intel.token('Println', 'fmt.Println("hello")').hover();
+    await intel.hoverWord('Println', 'fmt.Println("hello")');
     await expect(intel.hover).toContainText('func fmt.Println(a ...any) (n int, err error)');
     await expect(intel.hover).toContainText('Println formats using the default formats for its operands');
   });
@@ -46,7 +46,7 @@ test.describe('with gopls', () => {
     const intel = new CodeIntelPane(page);
     await app.editor.replaceText('package main\n\nfunc main() {\n\tprintln(nope)\n}\n');
     await expect.poll(() => app.editor.errorSquiggleLines()).toEqual([4]);
-    await intel.token('nope', 'println(nope)').hover();
+    await intel.hoverWord('nope', 'println(nope)');
     await expect(intel.hover).toContainText('undefined: nope');
     // Fixed: the squiggle goes.
     await app.editor.replaceText('package main\n\nfunc main() {\n\tprintln("yes")\n}\n');
@@ -68,7 +68,7 @@ test.describe('with gopls', () => {
       '',
     ].join('\n');
     await app.editor.replaceText(snippet);
-    await intel.token('Shout', 'util.Shout()').click();
+    await intel.clickWord('Shout', 'util.Shout()');
     await page.keyboard.press('F12');
     // util/util.go is its own file in the editor: it is shown, with the cursor on its line 3.
     await expect(new FileStripPane(page).tab('util/util.go')).toHaveAttribute('data-active', 'true');
@@ -82,7 +82,7 @@ test.describe('with gopls', () => {
     await expect(intel.notice).toContainText('Rename the file in its "-- name --" line.');
     await app.editor.replaceText(HELLO);
     await expect(intel.notice).toBeHidden();
-    await intel.token('Println', 'fmt.Println("hello")').hover();
+    await intel.hoverWord('Println', 'fmt.Println("hello")');
     await expect(intel.hover).toContainText('Println formats');
   });
 });

@@ -4,4 +4,15 @@
 export interface BrowserGlobals {
   navigator: { clipboard: { writeText(text: string): Promise<void>; readText(): Promise<string> } };
   getComputedStyle(element: unknown): { color: string; backgroundColor: string };
+  document: {
+    createTreeWalker(root: unknown, whatToShow: number): { nextNode(): { textContent: string | null } | null };
+    createRange(): {
+      setStart(node: unknown, offset: number): void;
+      setEnd(node: unknown, offset: number): void;
+      getBoundingClientRect(): { x: number; y: number; width: number; height: number };
+    };
+  };
 }
+
+/** NodeFilter.SHOW_TEXT, for createTreeWalker. */
+export const SHOW_TEXT = 4;

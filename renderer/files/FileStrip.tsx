@@ -121,9 +121,26 @@ export function FileStrip() {
                 data-testid="file-tab"
                 data-file={name}
                 data-active={active}
-                title={`${name} (double-click to rename)`}
+                tabIndex={active ? 0 : -1}
+                title={`${name} (double-click or F2 to rename)`}
                 onClick={() => store.getState().selectFile(tabId, name)}
                 onDoubleClick={() => setEditing({ kind: 'rename', file: name, value: name })}
+                onKeyDown={(e) => {
+                  // The keys of a tab list: arrows move between files, F2 renames, Delete deletes.
+                  const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+                  if (step !== 0) {
+                    const next = names[(i + step + names.length) % names.length]!;
+                    store.getState().selectFile(tabId, next);
+                    (e.currentTarget.parentElement?.querySelector(`[data-file="${CSS.escape(next)}"]`) as HTMLElement | null)?.focus();
+                  } else if (e.key === 'F2') {
+                    setEditing({ kind: 'rename', file: name, value: name });
+                  } else if (e.key === 'Delete' && !cannotDelete) {
+                    setEditing({ kind: 'delete', file: name });
+                  } else {
+                    return;
+                  }
+                  e.preventDefault();
+                }}
               >
                 <span className="file-tab-name">{name}</span>
                 {c && c.errors > 0 && (
