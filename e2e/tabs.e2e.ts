@@ -5,6 +5,8 @@ import { distinctive } from './programs';
 test('a new tab can be renamed, holds its own snippet, and both come back after a reload', async ({ app, page }) => {
   const first = `first-tab-${Date.now().toString(36)}`;
   const second = `second-tab-${Date.now().toString(36)}`;
+  // Earlier specs on the same server may have left another tab in front.
+  await app.tabs.first().click();
   await app.editor.replaceText(distinctive(first));
 
   await page.getByTestId('add-tab').click();
