@@ -106,6 +106,8 @@ async function main(): Promise<void> {
   let edits = 0;
   const hitSource = () => `package main\n\nimport "fmt"\n\n// edit ${++edits}\nfunc main() {\n\tfmt.Println("hello, cached gopher")\n}\n`;
   const hitStages = new Map<string, number[]>();
+  // The first run of this program builds and stores it; every measured run after it is a hit.
+  await core.runs.run({ runId: `bench-h-${++id}`, source: hitSource() });
   const hit = await measure('Rerun, cache hit (app, WASM)', async () => {
     const source = hitSource();
     return timeAsync(async () => {
@@ -133,6 +135,7 @@ async function main(): Promise<void> {
     );
 
     for (const [k, v] of dockerStages) stageTotals.set(`docker ${k}`, v);
+    await core.runs.run({ runId: `bench-dh-${++id}`, source: hitSource(), mode: 'docker' });
     rows.push(
       await measure('Rerun, cache hit (app, Docker)', async () => {
         const source = hitSource();
