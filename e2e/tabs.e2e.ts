@@ -32,8 +32,14 @@ test('a new tab can be renamed, holds its own snippet, and both come back after 
   await app.tabs.filter({ hasText: 'scratch.go' }).click();
   await expect.poll(() => app.editor.visibleText()).toContain(second);
 
-  // Closing it leaves the first tab in front.
+  // Closing it leaves a neighbour in front (the first tab when these are the only two), and the
+  // first tab keeps its snippet.
+  const before = await app.tabs.count();
   await app.tabs.filter({ hasText: 'scratch.go' }).getByTestId('tab-close').click();
   await expect(app.tabs.filter({ hasText: 'scratch.go' })).toHaveCount(0);
+  await expect(app.tabs).toHaveCount(before - 1);
+  await expect(app.tabs.nth(before - 2)).toHaveAttribute('data-active', 'true');
+  if (before === 2) await expect.poll(() => app.editor.visibleText()).toContain(first);
+  await app.tabs.first().click();
   await expect.poll(() => app.editor.visibleText()).toContain(first);
 });
