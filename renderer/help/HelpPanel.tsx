@@ -1,5 +1,5 @@
 // Every keyboard shortcut, read from the one registry the key binding uses.
-import { useEffect, useRef } from 'react';
+import { Modal } from '../app/Modal';
 import { formatCombo, isMacPlatform, SHORTCUT_GROUPS, SHORTCUTS } from '../app/shortcuts';
 import { useApp } from '../store/context';
 import './help.css';
@@ -13,39 +13,8 @@ export function HelpPanel() {
 
 function HelpDialog() {
   const setOpen = useApp((s) => s.setHelpOpen);
-  const dialog = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.current?.focus();
-    return () => previous?.focus();
-  }, []);
-
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && setOpen(false)}>
-      <div
-        className="modal help-panel"
-        data-testid="help-panel"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="help-title"
-        tabIndex={-1}
-        ref={dialog}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            setOpen(false);
-          }
-        }}
-      >
-        <header className="modal-header">
-          <h2 id="help-title">Keyboard shortcuts</h2>
-          <span className="modal-subtitle">They work everywhere, the editor included.</span>
-          <span className="spacer" />
-          <button type="button" className="modal-close" data-testid="close-help" aria-label="Close" title="Close (Esc)" onClick={() => setOpen(false)}>
-            ×
-          </button>
-        </header>
+    <Modal className="help-panel" testId="help-panel" titleId="help-title" title="Keyboard shortcuts" subtitle="They work everywhere, the editor included." closeTestId="close-help" onClose={() => setOpen(false)}>
         <div className="modal-body help-groups">
           {SHORTCUT_GROUPS.map((group) => (
             <section key={group} className="help-group" aria-labelledby={`help-${group}`}>
@@ -75,7 +44,6 @@ function HelpDialog() {
           ))}
           <p className="sdk-help help-foot">Esc closes a panel or a menu. In the trace timeline, arrows pan, + and − zoom, 0 fits.</p>
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }

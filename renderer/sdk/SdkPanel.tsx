@@ -1,6 +1,7 @@
 // The SDK manager: what is installed (and its disk use), where the release list stands, installs
 // under way, importing an SDK or a kit from a path, and exporting a classroom kit.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { Modal } from '../app/Modal';
 import type { Toolchain } from '../../shared/toolchain';
 import { useApp } from '../store/context';
 import { isActive } from '../store/install-progress';
@@ -20,41 +21,14 @@ function SdkPanelDialog() {
   const setOpen = useApp((s) => s.setSdkPanelOpen);
   const catalogStatus = useApp((s) => s.catalogStatus);
   const loadCatalog = useApp((s) => s.loadCatalog);
-  const dialog = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.current?.focus();
     if (catalogStatus === 'idle' || catalogStatus === 'error') void loadCatalog();
-    return () => previous?.focus();
     // Only when the panel opens.
   }, []);
 
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && setOpen(false)}>
-      <div
-        className="modal sdk-panel"
-        data-testid="sdk-panel"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="sdk-panel-title"
-        tabIndex={-1}
-        ref={dialog}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            setOpen(false);
-          }
-        }}
-      >
-        <header className="modal-header">
-          <h2 id="sdk-panel-title">Go SDKs</h2>
-          <span className="modal-subtitle">Choose a version per tab from the Go menu in the toolbar.</span>
-          <span className="spacer" />
-          <button type="button" className="modal-close" data-testid="close-sdk-panel" aria-label="Close" title="Close (Esc)" onClick={() => setOpen(false)}>
-            ×
-          </button>
-        </header>
+    <Modal className="sdk-panel" testId="sdk-panel" titleId="sdk-panel-title" title="Go SDKs" subtitle="Choose a version per tab from the Go menu in the toolbar." closeTestId="close-sdk-panel" onClose={() => setOpen(false)}>
         <div className="modal-body">
           <InstalledSection />
           <CatalogSection />
@@ -64,8 +38,7 @@ function SdkPanelDialog() {
             <ExportSection />
           </div>
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }
 

@@ -1,7 +1,8 @@
 // The Settings page: every setting in one place, each saved where it always is — appearance and the
 // SDK sources and cache budget in the settings file, the run limits with the workspace. The
 // sections are the same components the toolbar and the SDK panel use, so both places stay in step.
-import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { Modal } from '../app/Modal';
 import { DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, NEW_TAB_MODES, THEME_PREFS, type NewTabMode, type ThemePref } from '../../shared/settings';
 import { isMacPlatform, shortcutLabel } from '../app/shortcuts';
 import { MODE_LABEL } from '../sandbox/ModeSwitch';
@@ -27,39 +28,8 @@ export function SettingsPage() {
 
 function SettingsDialog() {
   const setOpen = useApp((s) => s.setSettingsOpen);
-  const dialog = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.current?.focus();
-    return () => previous?.focus();
-  }, []);
-
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && setOpen(false)}>
-      <div
-        className="modal settings-page"
-        data-testid="settings-page"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="settings-title"
-        tabIndex={-1}
-        ref={dialog}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            setOpen(false);
-          }
-        }}
-      >
-        <header className="modal-header">
-          <h2 id="settings-title">Settings</h2>
-          <span className="modal-subtitle">Changes apply at once and are saved.</span>
-          <span className="spacer" />
-          <button type="button" className="modal-close" data-testid="close-settings" aria-label="Close" title="Close (Esc)" onClick={() => setOpen(false)}>
-            ×
-          </button>
-        </header>
+    <Modal className="settings-page" testId="settings-page" titleId="settings-title" title="Settings" subtitle="Changes apply at once and are saved." closeTestId="close-settings" onClose={() => setOpen(false)}>
         <div className="modal-body">
           <AppearanceSection />
           <LimitsSection />
@@ -67,8 +37,7 @@ function SettingsDialog() {
           <SourcesSection />
           <CacheSettings />
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }
 
