@@ -53,9 +53,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('run needs exactly one FILE (or - for standard input)', RUN_USAGE);
-  if (!(SANDBOX_MODES as readonly string[]).includes(values.mode ?? '')) {
-    throw new UsageError(`--mode ${values.mode} is not a sandbox; use one of: ${SANDBOX_MODES.join(', ')}`, RUN_USAGE);
-  }
+  checkMode(values.mode, RUN_USAGE);
   const limits: { timeoutMs?: number; memoryBytes?: number; outputBytes?: number; cpus?: number; pids?: number } = {};
   if (values.cpus !== undefined) {
     const n = Number(values.cpus);
@@ -68,11 +66,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     limits.pids = n;
   }
   if (values.faketime && values.mode !== 'docker') throw new UsageError('--faketime needs --mode docker', RUN_USAGE);
-  if (values.timeout !== undefined) {
-    const ms = parseDuration(values.timeout);
-    if (ms === null || ms < 100 || ms > MAX_LIMITS.timeoutMs) throw new UsageError(`--timeout ${values.timeout}: give a duration between 100ms and 10m, e.g. 10s`, RUN_USAGE);
-    limits.timeoutMs = ms;
-  }
+  if (values.timeout !== undefined) limits.timeoutMs = parseTimeoutOption(values.timeout, RUN_USAGE);
   if (values.memory !== undefined) {
     const bytes = parseSize(values.memory);
     if (bytes === null || bytes < 16 * 2 ** 20 || bytes > MAX_LIMITS.memoryBytes) throw new UsageError(`--memory ${values.memory}: give a size between 16MiB and 4GiB, e.g. 256MiB`, RUN_USAGE);
@@ -86,12 +80,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 
   const file = positionals[0]!;
   const stdin = await readProgramStdin(values.stdin, file, RUN_USAGE);
-  let source: string;
-  try {
-    source = file === '-' ? await readStdin() : await readFile(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+  const source = await readProgram(file);
 
   const requestStart = performance.now();
   const core = createCore({
@@ -182,6 +171,29 @@ export async function readProgramStdin(spec: string | undefined, programFile: st
   }
   if (text.length > MAX_STDIN_CHARS) throw new UsageError(`--stdin ${spec}: the input is larger than 8 MiB; give the program less input`, usage);
   return text;
+}
+
+/** --mode must name a sandbox. */
+export function checkMode(mode: string | undefined, usage: string): void {
+  if (!(SANDBOX_MODES as readonly string[]).includes(mode ?? '')) {
+    throw new UsageError(`--mode ${mode} is not a sandbox; use one of: ${SANDBOX_MODES.join(', ')}`, usage);
+  }
+}
+
+/** --timeout as milliseconds, within what a run may ask for. */
+export function parseTimeoutOption(value: string, usage: string): number {
+  const ms = parseDuration(value);
+  if (ms === null || ms < 100 || ms > MAX_LIMITS.timeoutMs) throw new UsageError(`--timeout ${value}: give a duration between 100ms and 10m, e.g. 10s`, usage);
+  return ms;
+}
+
+/** The program's source: FILE, or this command's standard input for `-`. */
+export async function readProgram(file: string): Promise<string> {
+  try {
+    return file === '-' ? await readStdin() : await readFile(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 }
 
 export async function readStdin(): Promise<string> {

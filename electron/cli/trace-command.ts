@@ -1,17 +1,16 @@
 // `gopherlab trace FILE|-`: runs a program traced and writes the run (pipeline stages and the Go
 // execution trace) as Chrome trace-event JSON for Perfetto or chrome://tracing.
 import { randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { MAX_LIMITS, SANDBOX_MODES, type RunResult, type SandboxMode } from '../../shared/run';
+import { SANDBOX_MODES, type RunResult, type SandboxMode } from '../../shared/run';
 import type { TraceTimeline } from '../../shared/trace';
 import { toChromeTrace } from '../../shared/trace-export';
 import { createCore } from '../core/core';
 import { TraceService } from '../core/trace/trace-service';
-import { parseDuration } from './duration';
 import { exitCodeFor } from './exit-codes';
 import { prepareInBackground } from './prepare';
-import { installOnDemand, readProgramStdin, readStdin } from './run-command';
+import { checkMode, installOnDemand, parseTimeoutOption, readProgram, readProgramStdin } from './run-command';
 import { UsageError } from './usage';
 
 export const TRACE_USAGE = `usage: gopherlab trace FILE|- [--stdin FILE|-] [--go VERSION|GOROOT|PATH] [--mode wasm|docker] [--out trace.json] [--raw FILE] [--timeout 10s] [--offline]
@@ -49,23 +48,12 @@ export async function traceCommand(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('trace needs exactly one FILE (or - for standard input)', TRACE_USAGE);
-  if (!(SANDBOX_MODES as readonly string[]).includes(values.mode ?? '')) {
-    throw new UsageError(`--mode ${values.mode} is not a sandbox; use one of: ${SANDBOX_MODES.join(', ')}`, TRACE_USAGE);
-  }
+  checkMode(values.mode, TRACE_USAGE);
   const limits: { timeoutMs?: number } = {};
-  if (values.timeout !== undefined) {
-    const ms = parseDuration(values.timeout);
-    if (ms === null || ms < 100 || ms > MAX_LIMITS.timeoutMs) throw new UsageError(`--timeout ${values.timeout}: give a duration between 100ms and 10m, e.g. 10s`, TRACE_USAGE);
-    limits.timeoutMs = ms;
-  }
+  if (values.timeout !== undefined) limits.timeoutMs = parseTimeoutOption(values.timeout, TRACE_USAGE);
   const file = positionals[0]!;
   const stdin = await readProgramStdin(values.stdin, file, TRACE_USAGE);
-  let source: string;
-  try {
-    source = file === '-' ? await readStdin() : await readFile(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+  const source = await readProgram(file);
 
   const core = createCore({
     oneShot: true,
