@@ -1,7 +1,6 @@
 // Runs `go build` for a target in a work dir and turns its output into diagnostics.
-import { spawn } from 'node:child_process';
 import type { Diagnostic } from '../../../shared/run';
-import { limitedCommand } from './build-limits';
+import { runTool } from '../tools/run-tool';
 
 export interface GoBuildOptions {
   goBin: string;
@@ -27,56 +26,14 @@ export interface GoBuildResult {
 
 const MAX_LOG = 256 * 1024;
 
-export function goBuild(o: GoBuildOptions): Promise<GoBuildResult> {
-  return new Promise((resolve, reject) => {
-    const head = o.command === 'test' ? ['test', '-c'] : ['build'];
-    const vcs = o.buildVcsFlag === false ? [] : ['-buildvcs=false'];
-    const args = [...head, '-trimpath', ...vcs, ...(o.extraArgs ?? []), '-o', o.output, '.'];
-    const cmd = limitedCommand(o.goBin, args);
-    const child = spawn(cmd.bin, cmd.args, {
-      cwd: o.cwd,
-      env: o.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group, so a kill reaches the compiler and linker too.
-      detached: process.platform !== 'win32',
-    });
-    let log = '';
-    const collect = (b: Buffer) => {
-      if (log.length < MAX_LOG) log += b.toString('utf8');
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-
-    let timedOut = false;
-    let canceled = false;
-    const kill = () => {
-      try {
-        if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL');
-        else child.kill('SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      kill();
-    }, o.timeoutMs);
-    const onAbort = () => {
-      canceled = true;
-      kill();
-    };
-    o.signal?.addEventListener('abort', onAbort, { once: true });
-
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      o.signal?.removeEventListener('abort', onAbort);
-      resolve({ ok: code === 0 && !timedOut && !canceled, log: cleanLog(log, o.cwd), timedOut, canceled });
-    });
-  });
+export async function goBuild(o: GoBuildOptions): Promise<GoBuildResult> {
+  const head = o.command === 'test' ? ['test', '-c'] : ['build'];
+  const vcs = o.buildVcsFlag === false ? [] : ['-buildvcs=false'];
+  const args = [...head, '-trimpath', ...vcs, ...(o.extraArgs ?? []), '-o', o.output, '.'];
+  // Under the build's memory limit, in its own process group so a kill reaches the compiler and linker too.
+  const r = await runTool({ bin: o.goBin, args, cwd: o.cwd, env: o.env, timeoutMs: o.timeoutMs, ...(o.signal ? { signal: o.signal } : {}) });
+  const log = (r.stdout + r.stderr).slice(0, MAX_LOG);
+  return { ok: r.code === 0 && !r.timedOut && !r.canceled, log: cleanLog(log, o.cwd), timedOut: r.timedOut, canceled: r.canceled };
 }
 
 function cleanLog(log: string, cwd: string): string {

@@ -1,4 +1,4 @@
-// One run of a Go tool (gofmt, go vet) on the host: input on stdin, output collected up to a cap,
+// One run of a Go tool (go build, gofmt, go vet) on the host: input on stdin, output collected up to a cap,
 // killed with its whole process group at the time limit or when the caller gives up.
 import { spawn } from 'node:child_process';
 import { limitedCommand } from '../pipeline/build-limits';
